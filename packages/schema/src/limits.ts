@@ -1,0 +1,11 @@
+/** Wire limits of SPEC §2, shared by the SDK (to batch) and the collector (to enforce). */
+export const MAX_BODY_BYTES = 64 * 1024;
+export const MAX_EVENTS_PER_BATCH = 100;
+export const MAX_PROPS_BYTES = 8 * 1024;
+export const MAX_URL_LENGTH = 2048;
+export const MAX_ID_LENGTH = 64;
+export const MAX_LIST_PRODUCTS = 50;
+export const MAX_ITEMS = 100;
+export const EVENT_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
+export const CUSTOM_TYPE_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
+export const CURRENCY_PATTERN = /^[A-Z]{3}$/;

@@ -1,0 +1,39 @@
+import { MAX_EVENTS_PER_BATCH } from './limits.ts';
+import { validateEvent } from './validateEvent.ts';
+import type { Rejection, WireEvent } from './wire.ts';
+
+export interface ValidEvent { index: number; event: WireEvent }
+
+export type BatchCheck =
+  | { ok: false; error: string }
+  | { ok: true; site: string; sentAt: number | undefined; events: ValidEvent[]; rejected: Rejection[] };
+
+/**
+ * Checks a parsed `POST /v1/collect` body. The envelope (site, sent_at, events) either
+ * passes or fails whole (a 400); each event passes or is rejected on its own, with its
+ * index and reason, so its valid neighbours are still stored.
+ */
+export function validateBatch(body: unknown): BatchCheck {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return { ok: false, error: 'body must be a JSON object with site and events' };
+  }
+  const { site, sent_at: sentAt, events } = body as Record<string, unknown>;
+  if (typeof site !== 'string' || site.length === 0 || site.length > 64) {
+    return { ok: false, error: 'site is required: the public site key' };
+  }
+  if (sentAt !== undefined && !(typeof sentAt === 'number' && Number.isFinite(sentAt) && sentAt > 0)) {
+    return { ok: false, error: 'sent_at must be the client clock in ms' };
+  }
+  if (!Array.isArray(events)) return { ok: false, error: 'events is required: an array of 1 to 100 events' };
+  if (events.length === 0 || events.length > MAX_EVENTS_PER_BATCH) {
+    return { ok: false, error: `events must hold 1 to ${MAX_EVENTS_PER_BATCH} events, not ${events.length}` };
+  }
+  const valid: ValidEvent[] = [];
+  const rejected: Rejection[] = [];
+  events.forEach((raw, index) => {
+    const check = validateEvent(raw);
+    if (check.ok) valid.push({ index, event: check.event });
+    else rejected.push({ index, reason: check.reason });
+  });
+  return { ok: true, site, sentAt, events: valid, rejected };
+}

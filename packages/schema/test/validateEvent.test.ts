@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { validateEvent } from '../src/index.ts';
+
+const base = {
+  id: 'V1StGXR8_Z5jdHi6B-myT',
+  type: 'product_view',
+  ts: 1763900000000,
+  url: 'https://shop.example/products/blue-shirt',
+  session: 's_abc',
+  anon: 'a_abc',
+  props: { product: { id: 'SKU-1', name: 'Blue shirt', price: 19.99, currency: 'EUR' } },
+};
+const reasonOf = (patch: Record<string, unknown>) => {
+  const check = validateEvent({ ...base, ...patch });
+  return check.ok ? 'ok' : check.reason;
+};
+
+describe('validateEvent', () => {
+  it('accepts the SPEC example and drops unknown top-level fields', () => {
+    const check = validateEvent({ ...base, extra: 1 });
+    expect(check.ok).toBe(true);
+    expect(check.ok && 'extra' in check.event).toBe(false);
+  });
+
+  it.each([
+    [{ id: 'short' }, /^id /],
+    [{ id: 'has space in it' }, /^id /],
+    [{ id: 'x'.repeat(65) }, /^id /],
+    [{ type: 'Bad-Type' }, /^type /],
+    [{ type: 42 }, /^type /],
+    [{ ts: '1763900000000' }, /^ts /],
+    [{ ts: Number.NaN }, /^ts /],
+    [{ url: 'javascript:alert(1)' }, /^url /],
+    [{ url: 'https://x.example/' + 'a'.repeat(2048) }, /^url /],
+    [{ session: '' }, /^session /],
+    [{ session: undefined }, /^session /],
+    [{ anon: 7 }, /^anon /],
+    [{ stage: 'funnel' }, /^stage /],
+    [{ props: [] }, /^props must be an object/],
+    [{ props: { blob: 'x'.repeat(9000) } }, /^props is \d+ bytes/],
+    [{ props: { product: { id: 'SKU', price: '19.99' } } }, /^props\.product\.price/],
+    [{ props: { product: { id: 'SKU', currency: 'eur' } } }, /^props\.product\.currency/],
+    [{ props: {} }, /^product_view needs props\.product/],
+    [{ type: 'site_search', props: {} }, /^site_search needs props\.query/],
+    [{ type: 'feedback', props: { rating: 6 } }, /^props\.rating/],
+    [{ type: 'feedback', props: { rating: 4, about: 'joy' } }, /^props\.about/],
+    [{ type: 'order_complete', props: { order_id: 'A1', revenue: '12' } }, /^props\.revenue/],
+    [{ type: 'product_list_view', props: { products: Array(51).fill({ id: 'a' }) } }, /^props\.products holds 51/],
+    [{ type: 'web_vitals', props: { lcp: -1 } }, /^props\.lcp/],
+  ])('rejects %j with a reason naming the field', (patch, reason) => {
+    expect(reasonOf(patch)).toMatch(reason);
+  });
+
+  it('accepts custom types with a stage and touchpoints without optional facts', () => {
+    expect(reasonOf({ type: 'gift_wrap', stage: 'decision', props: undefined })).toBe('ok');
+    expect(reasonOf({ type: 'order_complete', props: { order_id: '#1001' } })).toBe('ok');
+    expect(reasonOf({ type: 'feedback', props: { rating: 5, about: 'purchase', comment: 'fast' } })).toBe('ok');
+  });
+});
