@@ -47,7 +47,8 @@ export function validateEvent(raw: unknown): EventCheck {
   if (stage !== undefined && !isStage(stage)) return fail(`stage must be one of ${STAGES.join(', ')}`);
   if (props !== undefined) {
     if (!isObject(props)) return fail('props must be an object');
-    const size = encoder.encode(JSON.stringify(props)).length;
+    const size = serialisedSize(props);
+    if (size === undefined) return fail('props cannot be serialised (nested too deeply)');
     if (size > MAX_PROPS_BYTES) return fail(`props is ${size} bytes serialised; the limit is ${MAX_PROPS_BYTES}`);
     const propsProblem = checkTouchpointProps(type, props);
     if (propsProblem) return fail(propsProblem);
@@ -144,4 +145,13 @@ function isHttpUrl(value: string): boolean {
 
 function fail(reason: string): EventCheck {
   return { ok: false, reason };
+}
+
+/** UTF-8 size of the JSON text, or undefined when it cannot be made (e.g. nesting deep enough to overflow the stack). */
+function serialisedSize(value: unknown): number | undefined {
+  try {
+    return encoder.encode(JSON.stringify(value)).length;
+  } catch {
+    return undefined;
+  }
 }

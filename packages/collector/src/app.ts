@@ -1,0 +1,20 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { AppEnv } from './env.ts';
+import { adminSites } from './routes/adminSites.ts';
+import { collect } from './routes/collect.ts';
+import { validate } from './routes/validate.ts';
+
+export const app = new Hono<AppEnv>();
+
+app.route('/v1/collect', collect);
+app.route('/v1/validate', validate);
+app.route('/v1/admin/sites', adminSites);
+
+app.notFound((c) => c.json({ error: `no route for ${c.req.method} ${c.req.path}` }, 404));
+
+app.onError((error, c) => {
+  if (error instanceof HTTPException) return error.getResponse();
+  console.error('unhandled error', error);
+  return c.json({ error: 'internal error' }, 500);
+});

@@ -1,0 +1,28 @@
+/**
+ * Whether a browser `Origin` may send events for a site. Patterns: an exact origin
+ * (`https://shop.example`), a subdomain wildcard (`https://*.shop.example`), or `*`.
+ */
+export function originAllowed(origin: string, allowed: readonly string[]): boolean {
+  const given = normaliseOrigin(origin);
+  if (!given) return false;
+  return allowed.some((pattern) => {
+    if (pattern === '*') return true;
+    const wildcard = pattern.match(/^(https?):\/\/\*\.(.+)$/i);
+    if (wildcard) {
+      const [, scheme, domain] = wildcard;
+      return given.startsWith(`${scheme!.toLowerCase()}://`) && given.endsWith(`.${domain!.toLowerCase().replace(/\/+$/, '')}`);
+    }
+    return normaliseOrigin(pattern) === given;
+  });
+}
+
+/** `scheme://host[:port]` in lower case, or undefined when the text is no http(s) origin. */
+export function normaliseOrigin(text: string): string | undefined {
+  try {
+    const url = new URL(text);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+    return url.origin.toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
