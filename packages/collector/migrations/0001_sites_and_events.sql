@@ -12,11 +12,13 @@ CREATE TABLE sites (
 -- Events: one row per touchpoint. Kept small (SPEC §7: ≤ 300 bytes per typical event with
 -- its indexes): the site is its integer id, the stage its 1-based ordinal in the journey
 -- (awareness = 1 … loyalty = 5), received_at is stored as its delay after ts.
--- WITHOUT ROWID: the (site_id, id) dedup key is the table itself, not a third index.
+-- WITHOUT ROWID with the primary key (site_id, ts, id): rows are clustered in the (ts, id)
+-- order that export pages and report ranges read, and arrive nearly in that order, so
+-- pages fill instead of splitting at random.
 CREATE TABLE events (
   site_id INTEGER NOT NULL,
-  id TEXT NOT NULL,
   ts INTEGER NOT NULL,              -- skew-corrected event time, ms since epoch (UTC)
+  id TEXT NOT NULL,
   received_delay INTEGER NOT NULL,  -- received_at − ts, ms (≥ 0)
   type TEXT NOT NULL,
   stage INTEGER NOT NULL CHECK (stage BETWEEN 1 AND 5),
@@ -30,14 +32,13 @@ CREATE TABLE events (
   country TEXT,
   device TEXT,
   props TEXT,                       -- JSON object, NULL when empty
-  PRIMARY KEY (site_id, id)
+  PRIMARY KEY (site_id, ts, id)
 ) WITHOUT ROWID;
 
--- Export and reports walk a site's time range in (ts, id) order: the index carries the
--- primary key, so it is exactly the keyset order.
-CREATE INDEX events_by_time ON events (site_id, ts);
--- A visitor's journey, in order.
-CREATE INDEX events_by_visitor ON events (site_id, visitor, ts);
+-- The dedup key: an event id is stored once per site (INSERT OR IGNORE), whatever its ts.
+CREATE UNIQUE INDEX events_by_id ON events (site_id, id);
+-- A visitor's journey, in order (the index carries ts and id from the primary key).
+CREATE INDEX events_by_visitor ON events (site_id, visitor);
 
 -- Daily random salts for cookieless visitor hashes; yesterday's is deleted, so hashes
 -- cannot be linked across days or reversed to an IP.

@@ -3,10 +3,10 @@
  * (`https://shop.example`), a subdomain wildcard (`https://*.shop.example`), or `*`.
  */
 export function originAllowed(origin: string, allowed: readonly string[]): boolean {
+  if (allowed.includes('*')) return true;
   const given = normaliseOrigin(origin);
   if (!given) return false;
   return allowed.some((pattern) => {
-    if (pattern === '*') return true;
     const wildcard = pattern.match(/^(https?):\/\/\*\.(.+)$/i);
     if (wildcard) {
       const [, scheme, domain] = wildcard;

@@ -1,0 +1,174 @@
+// `pnpm bench` (collector): drives POST /v1/collect of a local `wrangler dev` with batches
+// of 1, 20 and 100 events over 16 connections, and the same requests against the
+// parse-and-validate-only POST /v1/validate as the baseline, in the same run. Prints
+// events/s, p50/p99 latency and the ratio to the baseline, then bytes per stored event.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { fileURLToPath } from 'node:url';
+
+const collectorDir = fileURLToPath(new URL('..', import.meta.url));
+const CONNECTIONS = 16;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ADMIN_TOKEN = 'bench-admin-token';
+const UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36';
+const persist = mkdtempSync(join(tmpdir(), 'waymark-bench-'));
+
+const wrangler = (args, options) => spawnSync('pnpm', ['exec', 'wrangler', ...args], { cwd: collectorDir, encoding: 'utf8', ...options });
+const migrated = wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--env', 'bench', '--persist-to', persist]);
+if (migrated.status !== 0) throw new Error(`migrations failed: ${migrated.stderr}`);
+
+const port = await freePort();
+const server = spawn(
+  'pnpm',
+  ['exec', 'wrangler', 'dev', '--env', 'bench', '--local', '--persist-to', persist, '--port', String(port), '--ip', '127.0.0.1', '--var', `ADMIN_TOKEN:${ADMIN_TOKEN}`, '--log-level', 'error'],
+  { cwd: collectorDir, stdio: ['ignore', 'inherit', 'inherit'], detached: true },
+);
+const base = `http://127.0.0.1:${port}`;
+try {
+  await waitUntilUp();
+  const site = await createSite();
+  let sequence = 0;
+  // A shop's journey mix, one visit per ten events, with the SPEC §2 example product_view.
+  const product = (n) => ({ id: `SKU-${n % 500}`, name: 'Oxford shirt', price: 39.9, currency: 'EUR', brand: 'Acme', category: 'Shirts' });
+  const JOURNEY = [
+    (n) => ({ type: 'landing', url: `https://shop.example/?utm_source=google&utm_medium=cpc&gclid=Cj0K${n}`, ref: 'https://www.google.com/' }),
+    (n) => ({ type: 'product_list_view', url: 'https://shop.example/collections/shirts', props: { list: 'Shirts', products: [product(n), product(n + 1), product(n + 2), product(n + 3)] } }),
+    (n) => ({ type: 'product_view', url: `https://shop.example/products/shirt-${n % 500}`, props: { product: product(n) } }),
+    (n) => ({ type: 'page_view', url: 'https://shop.example/pages/size-guide' }),
+    (n) => ({ type: 'product_view', url: `https://shop.example/products/shirt-${(n + 7) % 500}`, props: { product: product(n + 7) } }),
+    (n) => ({ type: 'cart_add', url: `https://shop.example/products/shirt-${(n + 7) % 500}`, props: { product: { ...product(n + 7), quantity: 1 } } }),
+    (n) => ({ type: 'cart_view', url: 'https://shop.example/cart', props: { value: 39.9, currency: 'EUR', items: [{ ...product(n + 7), quantity: 1 }] } }),
+    (n) => ({ type: 'checkout_start', url: 'https://shop.example/checkout', props: { value: 39.9, currency: 'EUR' } }),
+    (n) => ({ type: 'web_vitals', url: 'https://shop.example/checkout', props: { lcp: 1840, inp: 96, cls: 0.02, fcp: 900, ttfb: 210, page_type: 'checkout_start' } }),
+    (n) => ({ type: 'order_complete', url: 'https://shop.example/thank_you', props: { order_id: `#${n}`, revenue: 44.85, currency: 'EUR', shipping: 4.95 } }),
+  ];
+  const batchOf = (size) => {
+    const now = Date.now();
+    const events = Array.from({ length: size }, () => {
+      sequence += 1;
+      const visit = Math.floor(sequence / JOURNEY.length);
+      return {
+        id: `bench_${sequence.toString(36).padStart(10, '0')}_${process.pid}`,
+        ts: now - 200,
+        anon: `a_${visit.toString(36).padStart(19, 'x')}`,
+        session: `s_${visit.toString(36).padStart(19, 'y')}`,
+        ...JOURNEY[sequence % JOURNEY.length](sequence),
+      };
+    });
+    return JSON.stringify({ site, sent_at: now, events });
+  };
+
+  const rows = [];
+  for (const size of [1, 20, 100]) {
+    const baseline = await drive('/v1/validate', size, batchOf, 200);
+    const collect = await drive('/v1/collect', size, batchOf, 202);
+    rows.push({ size, collect, baseline });
+  }
+  console.log(`\nPOST /v1/collect vs parse-and-validate baseline — ${CONNECTIONS} connections, ${SECONDS}s each, local wrangler dev (workerd + local D1)\n`);
+  console.log('batch | collect events/s | p50 ms | p99 ms | baseline events/s | p50 ms | p99 ms | ratio to baseline');
+  console.log('----- | ---------------- | ------ | ------ | ----------------- | ------ | ------ | -----------------');
+  for (const { size, collect: c, baseline: b } of rows) {
+    console.log(
+      [String(size).padStart(5), fmt(c.eventsPerSecond, 16), fmt(c.p50, 6, 1), fmt(c.p99, 6, 1), fmt(b.eventsPerSecond, 17), fmt(b.p50, 6, 1), fmt(b.p99, 6, 1), `${(c.eventsPerSecond / b.eventsPerSecond).toFixed(2)}×`.padStart(17)].join(' | '),
+    );
+  }
+} finally {
+  process.kill(-server.pid, 'SIGTERM');
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+}
+reportBytesPerEvent();
+rmSync(persist, { recursive: true, force: true });
+
+async function drive(path, size, batchOf, expectedStatus) {
+  const latencies = [];
+  let events = 0;
+  const until = performance.now() + SECONDS * 1000;
+  const worker = async () => {
+    while (performance.now() < until) {
+      const body = batchOf(size);
+      const started = performance.now();
+      const response = await fetch(base + path, { method: 'POST', headers: { 'Content-Type': 'text/plain', 'User-Agent': UA }, body });
+      await response.arrayBuffer();
+      if (response.status !== expectedStatus) throw new Error(`${path} answered ${response.status}`);
+      latencies.push(performance.now() - started);
+      events += size;
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  return { eventsPerSecond: events / elapsed, p50: at(0.5), p99: at(0.99) };
+}
+
+/** Bytes the events table and its two indexes take per row, read from the local D1 file. */
+function reportBytesPerEvent() {
+  const file = findSqlite(persist);
+  const db = new DatabaseSync(file);
+  const count = db.prepare('SELECT count(*) AS n FROM events').get().n;
+  const parts = db
+    .prepare("SELECT name, sum(pgsize) AS bytes, sum(unused) AS unused FROM dbstat WHERE name IN ('events', 'events_by_id', 'events_by_visitor') GROUP BY name")
+    .all();
+  const bytes = parts.reduce((sum, part) => sum + part.bytes, 0);
+  const breakdown = parts.map((p) => `${p.name} ${(p.bytes / count).toFixed(0)} B (${((100 * p.unused) / p.bytes).toFixed(0)}% unused)`).join(', ');
+  const byType = db
+    .prepare("SELECT type, avg(length(id) + length(url) + length(visitor) + length(session) + coalesce(length(referrer), 0) + coalesce(length(props), 0)) AS text FROM events GROUP BY type ORDER BY text")
+    .all()
+    .map((row) => `${row.type} ${row.text.toFixed(0)}`)
+    .join(', ');
+  db.close();
+  console.log(`\nstorage: ${count} events, ${(bytes / count).toFixed(0)} bytes per stored event (table + both indexes, pages as SQLite holds them); the journey mix of ten touchpoint types\n  per structure: ${breakdown}\n  text bytes per event by type: ${byType}`);
+}
+
+function findSqlite(dir) {
+  for (const entry of readdirSync(dir, { recursive: true })) {
+    const path = join(dir, entry);
+    if (path.endsWith('.sqlite') && !path.includes('metadata') && statSync(path).size > 0) {
+      const db = new DatabaseSync(path);
+      const hasEvents = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'events'").get();
+      db.close();
+      if (hasEvents) return path;
+    }
+  }
+  throw new Error('local D1 file not found');
+}
+
+async function createSite() {
+  const response = await fetch(`${base}/v1/admin/sites`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: 'Bench shop', origins: ['*'] }),
+  });
+  if (response.status !== 201) throw new Error(`site creation answered ${response.status}: ${await response.text()}`);
+  return (await response.json()).site;
+}
+
+async function waitUntilUp() {
+  for (let i = 0; i < 240; i++) {
+    try {
+      await fetch(`${base}/v1/validate`, { method: 'POST', body: '{}' });
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  throw new Error('wrangler dev did not come up');
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function fmt(value, width, digits = 0) {
+  return value.toFixed(digits).padStart(width);
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { originAllowed } from './originAllowed.ts';
+
+describe('originAllowed', () => {
+  const allowed = ['https://shop.example', 'https://*.shop.example', 'http://localhost:5173'];
+  it.each([
+    ['https://shop.example', true],
+    ['https://SHOP.example', true],
+    ['https://de.shop.example', true],
+    ['https://a.b.shop.example', true],
+    ['http://shop.example', false],
+    ['https://evilshop.example', false],
+    ['https://shop.example.evil.example', false],
+    ['http://localhost:5173', true],
+    ['http://localhost:5174', false],
+    ['null', false],
+    ['', false],
+  ])('%s → %s', (origin, expected) => {
+    expect(originAllowed(origin, allowed)).toBe(expected);
+  });
+
+  it('lets any http(s) origin in with *', () => {
+    expect(originAllowed('https://anything.example', ['*'])).toBe(true);
+    expect(originAllowed('null', ['*'])).toBe(true);
+  });
+});
