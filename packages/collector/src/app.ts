@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './env.ts';
 import { adminSites } from './routes/adminSites.ts';
 import { collect } from './routes/collect.ts';
+import { eventExport } from './routes/export.ts';
 import { validate } from './routes/validate.ts';
 
 export const app = new Hono<AppEnv>();
@@ -10,6 +11,7 @@ export const app = new Hono<AppEnv>();
 app.route('/v1/collect', collect);
 app.route('/v1/validate', validate);
 app.route('/v1/admin/sites', adminSites);
+app.route('/v1/export', eventExport);
 
 app.notFound((c) => c.json({ error: `no route for ${c.req.method} ${c.req.path}` }, 404));
 
