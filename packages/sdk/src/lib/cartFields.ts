@@ -1,0 +1,31 @@
+import type { Loose } from './toProduct.ts';
+
+/**
+ * Product id, quantity and variant from what the platforms post to add to or change a
+ * cart: Shopify `id` (a variant id) and `items[]`, WooCommerce `add-to-cart`/`product_id`
+ * /`product_sku` and `variation_id`, Magento `product`/`qty`, BigCommerce `product_id`/
+ * `qty[]` and `lineItems[]`, PrestaShop `id_product`/`qty`.
+ */
+export function cartFields(body: Loose): Loose {
+  const line: Loose = body.items?.[0] ?? body.lineItems?.[0] ?? body.line_items?.[0] ?? body;
+  return {
+    id: line.product_sku || line['add-to-cart'] || line.product || line.product_id || line.productId || line.id_product || line.id,
+    quantity: line.quantity ?? line.qty ?? line['qty[]'],
+    variant: line.variation_id || line.variantId,
+  };
+}
+
+/** The fields of a request or form body: FormData, URLSearchParams, urlencoded or JSON text. */
+export function bodyFields(body: unknown): Loose {
+  if (typeof body == 'string') {
+    try {
+      const json = JSON.parse(body);
+      return json && typeof json == 'object' ? json : {};
+    } catch {
+      body = new URLSearchParams(body);
+    }
+  }
+  return body instanceof URLSearchParams || body instanceof FormData
+    ? Object.fromEntries([...(body as URLSearchParams)].filter(([, value]) => typeof value == 'string'))
+    : {};
+}

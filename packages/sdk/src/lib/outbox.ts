@@ -1,0 +1,132 @@
+import type { CollectResponse, WireEvent } from '@waymark/schema';
+import { nanoid } from 'nanoid';
+import { persistedQueue } from './persistedQueue.ts';
+import { postBatch } from './postBatch.ts';
+import type { Store } from './storage.ts';
+import { tabLock } from './tabLock.ts';
+
+const FLUSH_DELAY_MS = 1000;
+const LOCK_MS = 15_000;
+const MAX_BACKOFF_MS = 5 * 60_000;
+const RETRY_KEY = 'wm_r';
+
+export interface OutboxOptions {
+  site: string;
+  endpoint: string;
+  store: Store;
+  warn: (message: string, detail?: unknown) => void;
+}
+
+/**
+ * Delivery of SPEC §5: events wait in a persisted queue, leave in batches a second after
+ * they were queued or at once when the page is hidden, and come back to the queue when
+ * the collector cannot take them (offline, 5xx: jittered exponential backoff; 429: its
+ * Retry-After). The retry time is in the store so every tab and the next page honour it.
+ * Each batch is taken out of the queue before it is sent, under the tab lock, so no event
+ * leaves twice; an event the collector rejects, or a batch it refuses (400, 403, 413),
+ * is dropped: sending it again would not change the answer.
+ */
+export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
+  const url = endpoint.replace(/\/+$/, '') + '/v1/collect';
+  const queue = persistedQueue(store, 'wm_q_' + site);
+  const lock = tabLock(store, 'wm_l_' + site, nanoid(8));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let sending = false;
+  let stopped = false;
+
+  const retryState = (): [at: number, attempt: number] => {
+    const [at, attempt] = (store.get(RETRY_KEY) ?? '0.0').split('.').map(Number);
+    return [at || 0, attempt || 0];
+  };
+  const schedule = (ms: number) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void flush(), ms);
+  };
+  const backOff = (events: WireEvent[], retryAfterMs?: number) => {
+    queue.putBack(events);
+    const attempt = retryState()[1] + 1;
+    const delay = retryAfterMs ?? Math.min(MAX_BACKOFF_MS, 1000 * 2 ** attempt) * (0.5 + Math.random());
+    store.set(RETRY_KEY, Date.now() + Math.round(delay) + '.' + attempt);
+    schedule(delay);
+  };
+
+  async function sendNext(unloading: boolean): Promise<boolean> {
+    const head = `{"site":${JSON.stringify(site)},"sent_at":${Date.now()},"events":[`;
+    const events = queue.take(head.length + 2);
+    if (!events.length) return false;
+    let response: Response | undefined;
+    try {
+      response = await postBatch(url, head + events.map((event) => JSON.stringify(event)) + ']}', unloading);
+    } catch {
+      backOff(events);
+      return false;
+    }
+    if (!response) return true;
+    const { status } = response;
+    if (status == 429) {
+      const header = response.headers.get('Retry-After') ?? '';
+      const ms = /^\d+$/.test(header) ? +header * 1000 : Date.parse(header) - Date.now();
+      backOff(events, ms > 0 ? ms : 60_000);
+      return false;
+    }
+    if (status >= 500) {
+      backOff(events);
+      return false;
+    }
+    store.del(RETRY_KEY);
+    if (status < 300) {
+      const answer: Partial<CollectResponse> = await response.json().catch(() => ({}));
+      if (answer.rejected?.length) warn('events rejected', answer.rejected.map((r) => ({ ...r, event: events[r.index] })));
+    } else {
+      warn(`batch refused with ${status}`);
+    }
+    return true;
+  }
+
+  /**
+   * Sends what is queued, batch after batch. `unloading`: the page is being hidden or
+   * left, so one batch goes out at once without waiting (the keepalive budget is 64 KiB
+   * per page) and the rest stays in the queue for the next page.
+   */
+  async function flush(unloading = false): Promise<void> {
+    clearTimeout(timer);
+    timer = undefined;
+    if (stopped || !queue.size()) return;
+    const wait = retryState()[0] - Date.now();
+    if (wait > 0) return unloading ? undefined : schedule(wait);
+    if (navigator.onLine === false) return;
+    if (unloading) {
+      // A send in flight holds the lock already; what it has not taken goes now.
+      if (sending) return void sendNext(true).catch(() => {});
+      if (lock.acquire(LOCK_MS)) void sendNext(true).catch(() => {}).finally(lock.release);
+      return;
+    }
+    if (sending) return;
+    if (!lock.acquire(LOCK_MS)) return schedule(LOCK_MS / 3);
+    sending = true;
+    try {
+      while (await sendNext(false));
+    } finally {
+      sending = false;
+      lock.release();
+    }
+  }
+
+  const online = () => void flush();
+  addEventListener('online', online);
+
+  return {
+    push(event: WireEvent): void {
+      queue.push(event);
+      if (!timer && !stopped) schedule(FLUSH_DELAY_MS);
+    },
+    flush,
+    /** Forgets everything queued (consent withdrawn). */
+    clear: () => queue.clear(),
+    stop(): void {
+      stopped = true;
+      clearTimeout(timer);
+      removeEventListener('online', online);
+    },
+  };
+}

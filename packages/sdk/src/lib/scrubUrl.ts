@@ -1,0 +1,18 @@
+import { MAX_URL_LENGTH } from '@waymark/schema';
+
+const EMAIL = /[\w.+-]+(?:@|%40)[\w-]+(?:\.[\w-]+)+/gi;
+const PARAM = /([?&#])([^=&#]+)=([^&#]*)/g;
+// Whole words of a key name only: `key` and `email` are secrets, `keyword` and `q` are not.
+const SECRET_KEY = /(?:^|[^a-z])(?:pass(?:word)?|passwd|pwd|secret|token|auth|api_?key|key|session(?:id)?|sid|sig(?:nature)?|otp|e?mail|card|cvv|iban|phone|tel)(?:[^a-z]|$)/i;
+
+/**
+ * The URL as it may leave the browser (SPEC §2): e-mail addresses and the values of
+ * secret-looking query keys (`?key=` of a WooCommerce or Shopify order page, `?token=`,
+ * `?email=`…) become `redacted`; the rest (utm_*, click ids, search terms) is kept as is.
+ */
+export function scrubUrl(url: string): string {
+  return url
+    .replace(EMAIL, 'redacted')
+    .replace(PARAM, (param, sep: string, key: string) => (SECRET_KEY.test(key) ? `${sep}${key}=redacted` : param))
+    .slice(0, MAX_URL_LENGTH);
+}

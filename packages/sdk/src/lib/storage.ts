@@ -1,0 +1,37 @@
+/** A string store that never throws into the page. */
+export interface Store {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+  del(key: string): void;
+}
+
+/**
+ * Web Storage behind try/catch: it throws on access when the user blocks site data, in
+ * sandboxed iframes and when the quota is full. Every write is mirrored in memory, so a
+ * blocked storage degrades to a per-page store instead of losing events.
+ */
+export function storage(kind: 'localStorage' | 'sessionStorage'): Store {
+  const memory = new Map<string, string>();
+  const native = () => window[kind];
+  return {
+    get(key) {
+      try {
+        return native().getItem(key);
+      } catch {
+        return memory.get(key) ?? null;
+      }
+    },
+    set(key, value) {
+      memory.set(key, value);
+      try {
+        native().setItem(key, value);
+      } catch {}
+    },
+    del(key) {
+      memory.delete(key);
+      try {
+        native().removeItem(key);
+      } catch {}
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import type { Product } from '@waymark/schema';
+import type { Loose } from './lib/toProduct.ts';
+import { isType, jsonLd } from './signals/jsonLd.ts';
+import { microdata } from './signals/microdata.ts';
+import { openGraph } from './signals/openGraph.ts';
+import { pageClass } from './signals/pageClasses.ts';
+import { shopify, type ShopifyPage } from './signals/shopify.ts';
+import { urlRule, type PageRules } from './signals/urlRules.ts';
+import type { PageType } from './types.ts';
+
+/** What the detectors of one page read, each signal read at most once and only if asked. */
+export interface Signals {
+  /** The URL rule's match, or true when `<body>` says so. */
+  rule(type: PageType): RegExpExecArray | boolean | null;
+  /** The last dataLayer event of these names pushed for this page. */
+  dl(...names: string[]): Loose | undefined;
+  /** JSON-LD nodes of these schema.org types. */
+  ld(...types: string[]): Loose[];
+  /** Microdata items of these schema.org types. */
+  micro(...types: string[]): Loose[];
+  og(): Product | undefined;
+  shop(): ShopifyPage | undefined;
+}
+
+const once = <T>(read: () => T): (() => T) => {
+  let value: T;
+  let done = false;
+  return () => (done ? value : ((done = true), (value = read())));
+};
+
+export function pageSignals(rules: PageRules | undefined, dlEvents: Map<string, Loose>): Signals {
+  const ld = once(() => jsonLd(document));
+  const micro = once(() => microdata(document));
+  const og = once(() => openGraph(document));
+  const shop = once(shopify);
+  return {
+    // A site's own rule for a type replaces the built-in URL rule and body classes alike.
+    rule: (type) => (rules && type in rules ? urlRule(type, rules) : urlRule(type) ?? pageClass(type)),
+    dl: (...names) => names.map((name) => dlEvents.get(name)).find(Boolean),
+    ld: (...types) => ld().filter((node) => isType(node, ...types)),
+    micro: (...types) => micro().filter((node) => isType(node, ...types)),
+    og,
+    shop,
+  };
+}

@@ -1,0 +1,31 @@
+import { toNumber } from '../lib/toNumber.ts';
+import { toProduct, type Loose } from '../lib/toProduct.ts';
+
+const NUMBERS = /^(?:price|value|revenue|shipping|tax|quantity|rating)$/;
+const PRODUCT_TYPES = /^(?:product_view|cart_add|cart_remove|wishlist_add)$/;
+
+/**
+ * What a `data-waymark` element says: its type, and its props from `data-waymark-*`
+ * attributes (`data-waymark-order-id="123"` → `order_id`; amounts as numbers; the
+ * product fields of product types inside `product`). `data-waymark-stage` is the stage
+ * of a custom type.
+ */
+export function marked(element: Element): { type: string; props: Loose } {
+  const fields: Loose = {};
+  for (const { name, value } of element.attributes) {
+    const key = /^data-waymark-(.+)/.exec(name)?.[1]!.replace(/-/g, '_');
+    if (key) fields[key] = NUMBERS.test(key) ? toNumber(value) : value;
+  }
+  const type = element.getAttribute('data-waymark')!;
+  return { type, props: PRODUCT_TYPES.test(type) ? { product: toProduct(fields) } : fields };
+}
+
+/** The page's `data-waymark` elements. */
+export function markedElements(): Element[] {
+  return [...document.querySelectorAll('[data-waymark]')];
+}
+
+/** The `data-waymark` element an event happened in, if any. */
+export function markedTarget(event: Event): Element | null | undefined {
+  return (event.target as Element | null)?.closest?.('[data-waymark]');
+}

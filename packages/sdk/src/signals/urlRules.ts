@@ -1,0 +1,38 @@
+import type { PageType } from '../types.ts';
+
+/** A page rule: a pattern of the path, query and hash; `false` turns a built-in rule off. */
+export type PageRule = string | RegExp | false;
+export type PageRules = Partial<Record<PageType, PageRule>>;
+
+/**
+ * Built-in URL rules of the common platforms (Shopify, WooCommerce, Magento 2,
+ * BigCommerce, PrestaShop with and without friendly URLs), matched against
+ * `path?query#hash`. A site overrides any of them with `pages` in its config.
+ */
+const RULES: PageRules = {
+  order_complete:
+    /thank[-_]?you|order-received|checkout\/onepage\/success|checkout\/success|order-confirmation|finishorder|controller=order-confirmation/i,
+  order_tracking_view:
+    /\/orders?\/[\w-]{3,}|view-order|sales\/order\/view|sales\/guest\/view|order-detail|order_status|view_order|orderstatus|order-tracking|\/track|guest-tracking/i,
+  return_start: /\/returns?\b|\/rma\b|order-follow|new_return|return-request/i,
+  cart_view: /^\/(?:cart|basket)\/?(?:[?#]|$)|\/cart\.php|\/checkout\/cart\/?(?:[?#]|$)|controller=cart\b/i,
+  checkout_step: /checkouts?\b.*(?:step=|#)(shipping(?=_method)|payment|review)/i,
+  checkout_start: /\/checkouts?\b|controller=order\b|^\/order\/?(?:[?#]|$)/i,
+  product_view: /\/products?\/[^/?#]/i,
+  product_list_view: /\/collections\/[^/?#]|product-category|\/categor(?:y|ies)\/|^\/shop\/?(?:[?#]|$)/i,
+  account_view: /\/(?:my-)?account|controller=(?:my-account|identity|addresses)/i,
+};
+
+/** The built-in or overridden rule of `type` applied to the current URL. */
+export function urlRule(type: PageType, overrides: PageRules = {}): RegExpExecArray | null {
+  const rule = type in overrides ? overrides[type] : RULES[type];
+  if (!rule) return null;
+  return (typeof rule == 'string' ? new RegExp(rule, 'i') : rule).exec(location.pathname + location.search + location.hash);
+}
+
+/** The order number a platform puts in its thank-you or order page URL. */
+export function orderIdInUrl(): string | undefined {
+  return /(?:order-received|order-confirmation|view-order|id_order=|order_id[=/]|orderid=)\/?(\d+)/i.exec(
+    location.pathname + location.search,
+  )?.[1];
+}

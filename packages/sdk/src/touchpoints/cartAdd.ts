@@ -1,0 +1,47 @@
+import type { Product } from '@waymark/schema';
+import { mergeProducts, toProduct, type Loose } from '../lib/toProduct.ts';
+import type { CartAction } from '../signals/cartRequests.ts';
+import type { Capture } from '../types.ts';
+
+/** Add-to-cart forms: Shopify, WooCommerce, Magento 2, BigCommerce, PrestaShop. */
+export const CART_FORM =
+  'form[action*="/cart/add"],form.cart,form[data-cart-item-add],form[action*="cart.php"],form#add-to-cart-or-refresh';
+
+/** How much each signal is trusted for a product's fields. */
+export const RANK = { form: 1, request: 2, page: 3, platform: 4, dataLayer: 5, marked: 6 };
+
+/** One click can reach us three times in a second: form submit, cart request, dataLayer push. */
+const SAME_ACTION_MS = 1500;
+
+/**
+ * `cart_add` (and `cart_remove`, `wishlist_add`, seen by the same signals): the signals of
+ * one action are merged into one event, field by field, the more trusted first; on a
+ * product page the page's product fills in what the request does not say (name, price)
+ * when the request names no other product.
+ */
+export function cartActions(capture: Capture, pageProduct: () => { product: Product; ids: string[] } | undefined) {
+  let pending: { type: CartAction; products: [number, Product][]; timer: ReturnType<typeof setTimeout> } | undefined;
+
+  const release = () => {
+    if (!pending) return;
+    clearTimeout(pending.timer);
+    const { type, products } = pending;
+    pending = undefined;
+    let product = mergeProducts(...products.sort((a, b) => b[0] - a[0]).map(([, product]) => product));
+    const page = type == 'cart_add' ? pageProduct() : undefined;
+    if (page && (!product.id || page.ids.includes(product.id))) {
+      product = mergeProducts(...products.filter(([rank]) => rank > RANK.page).map(([, p]) => p), page.product, product);
+    }
+    capture(type, { product });
+  };
+
+  return {
+    add(type: CartAction, fields: Loose, rank: number): void {
+      if (pending && pending.type != type) release();
+      pending ??= { type, products: [], timer: setTimeout(release, SAME_ACTION_MS) };
+      pending.products.push([rank, toProduct(fields)]);
+    },
+    /** Sends what is pending now: the page is going away. */
+    release,
+  };
+}

@@ -1,0 +1,9 @@
+import type { Signals } from '../pageSignals.ts';
+import { ga4Cart } from '../signals/dataLayer.ts';
+import type { Props } from '../types.ts';
+
+/** The checkout page: the dataLayer's `begin_checkout`, a body class or URL rule. */
+export function checkoutStart(s: Signals): Props | undefined {
+  const begin = s.dl('begin_checkout');
+  return begin ? ga4Cart(begin) : s.rule('checkout_start') ? {} : undefined;
+}

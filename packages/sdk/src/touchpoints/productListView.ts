@@ -1,0 +1,27 @@
+import { MAX_LIST_PRODUCTS } from '@waymark/schema';
+import { schemaListProducts, schemaProduct } from '../lib/schemaOrg.ts';
+import { toText } from '../lib/toProduct.ts';
+import type { Signals } from '../pageSignals.ts';
+import { ga4Items } from '../signals/dataLayer.ts';
+import type { Props } from '../types.ts';
+
+/**
+ * A category or collection page: the dataLayer's `view_item_list`, a schema.org `ItemList`
+ * of products or several `Product`s, Shopify's collection, a body class or URL rule.
+ * The list is named by the dataLayer, the `ItemList`, or else the page's `<h1>`.
+ */
+export function productListView(s: Signals): Props | undefined {
+  const view = s.dl('view_item_list');
+  const list = s.ld('ItemList')[0] ?? s.micro('ItemList')[0];
+  const products = [
+    view && ga4Items(view, MAX_LIST_PRODUCTS),
+    list && schemaListProducts(list),
+    s.ld('Product', 'ProductGroup').slice(0, MAX_LIST_PRODUCTS).map(schemaProduct),
+    s.shop()?.pageType == 'collection' && s.shop()!.products,
+  ].find((found) => found && found.length);
+  if (!products && !view && !s.rule('product_list_view')) return undefined;
+  return {
+    list: toText(view?.item_list_name ?? list?.name ?? document.querySelector('h1')?.textContent),
+    products: products || [],
+  };
+}

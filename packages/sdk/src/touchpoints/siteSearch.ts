@@ -1,0 +1,10 @@
+import { toText } from '../lib/toProduct.ts';
+import type { Signals } from '../pageSignals.ts';
+import { searchQuery } from '../signals/searchParams.ts';
+import type { Props } from '../types.ts';
+
+/** A search results page: the dataLayer's `search`/`view_search_results`, or a query parameter. */
+export function siteSearch(s: Signals): Props | undefined {
+  const query = toText(s.dl('search', 'view_search_results')?.search_term) ?? searchQuery();
+  return query ? { query } : undefined;
+}

@@ -1,0 +1,319 @@
+import type { WireEvent } from '@waymark/schema';
+import { CUSTOM_TYPE_PATTERN, orderEventId, TOUCHPOINT_STAGE } from '@waymark/schema';
+import { nanoid } from 'nanoid';
+import type { InitOptions, Waymark } from './init.ts';
+import { anonId } from './lib/anonId.ts';
+import { bodyFields, cartFields } from './lib/cartFields.ts';
+import { compact } from './lib/compact.ts';
+import { fitProps } from './lib/fitProps.ts';
+import { normaliseProps } from './lib/normaliseProps.ts';
+import { onNavigate } from './lib/onNavigate.ts';
+import { outbox } from './lib/outbox.ts';
+import { safely } from './lib/safely.ts';
+import { scrubUrl } from './lib/scrubUrl.ts';
+import { storage } from './lib/storage.ts';
+import type { Loose } from './lib/toProduct.ts';
+import { VISIT_TIMEOUT_MS, visits } from './lib/visits.ts';
+import { whenIdle } from './lib/whenIdle.ts';
+import { pageSignals, type Signals } from './pageSignals.ts';
+import { cartRequests, type CartAction } from './signals/cartRequests.ts';
+import { dataLayer, ga4Cart, ga4Items } from './signals/dataLayer.ts';
+import { marked, markedElements, markedTarget } from './signals/dataAttributes.ts';
+import { formSubmits } from './signals/formSubmits.ts';
+import { accountView } from './touchpoints/accountView.ts';
+import { CART_FORM, cartActions, RANK } from './touchpoints/cartAdd.ts';
+import { cartView } from './touchpoints/cartView.ts';
+import { checkoutStart } from './touchpoints/checkoutStart.ts';
+import { CHECKOUT_STEPS, checkoutStep, onCheckoutHash } from './touchpoints/checkoutStep.ts';
+import { feedback } from './touchpoints/feedback.ts';
+import { landing } from './touchpoints/landing.ts';
+import { isNewsletterForm } from './touchpoints/newsletterSignup.ts';
+import { orderComplete } from './touchpoints/orderComplete.ts';
+import { orderTrackingView } from './touchpoints/orderTrackingView.ts';
+import { productListView } from './touchpoints/productListView.ts';
+import { productView } from './touchpoints/productView.ts';
+import { returnStart } from './touchpoints/returnStart.ts';
+import { isReviewForm } from './touchpoints/reviewSubmit.ts';
+import { siteSearch } from './touchpoints/siteSearch.ts';
+import { webVitals, type WebVitalsApi } from './touchpoints/webVitals.ts';
+import type { Capture, PageType, Props } from './types.ts';
+
+/** Page detectors, the most specific first: a page is the first type that matches. */
+const DETECTORS: [PageType, (s: Signals) => Props | undefined][] = [
+  ['order_complete', orderComplete],
+  ['order_tracking_view', orderTrackingView],
+  ['return_start', returnStart],
+  ['cart_view', cartView],
+  ['checkout_step', checkoutStep],
+  ['checkout_start', checkoutStart],
+  ['site_search', siteSearch],
+  ['product_view', productView],
+  ['product_list_view', productListView],
+  ['account_view', accountView],
+];
+const PAGE_TYPES: string[] = ['page_view', ...DETECTORS.map(([type]) => type)];
+/** dataLayer events that describe the page rather than an action on it. */
+const PAGE_EVENTS = /^(?:view_item(?:_list)?|view_cart|begin_checkout|purchase|search|view_search_results)$/;
+const CART_EVENTS: Loose = { add_to_cart: 'cart_add', remove_from_cart: 'cart_remove', add_to_wishlist: 'wishlist_add' };
+const REQUIRED: Loose = { product_view: 'product', cart_add: 'product', cart_remove: 'product', site_search: 'query' };
+const USER_KEY = 'wm_u';
+/** Events held in memory while consent is pending. */
+const MAX_HELD = 100;
+
+interface Page {
+  path: string;
+  search: string;
+  ts: number;
+  signals: Signals;
+  type?: string;
+  props?: Props;
+  cancel(): void;
+}
+
+/**
+ * The SDK: pages and their touchpoints, interactions, identity, consent and delivery.
+ * `loadVitals` fetches web-vitals: a dynamic import for npm, a script next to
+ * `waymark.js` for the script tag.
+ */
+export function createTracker(options: InitOptions, loadVitals: () => Promise<WebVitalsApi>): Waymark {
+  const { site, endpoint, autocapture = true, pages, debug } = options;
+  const warn = (message: string, detail?: unknown) => debug && console.warn('[waymark] ' + message, detail ?? '');
+  const nav = navigator as Loose;
+  const cookieless =
+    !!options.cookieless || nav.globalPrivacyControl === true || nav.doNotTrack == '1' || (window as Loose).doNotTrack == '1';
+  // Cookieless: the visit lives in the tab (sessionStorage) and nothing outlives it.
+  const store = storage(cookieless ? 'sessionStorage' : 'localStorage');
+  const box = outbox({ site, endpoint, store, warn });
+  const visit = visits(store);
+  const stops: (() => void)[] = [box.stop];
+  let granted: boolean | undefined = options.consent == 'required' ? undefined : true;
+  let user = store.get(USER_KEY) ?? undefined;
+  let held: WireEvent[] = [];
+  let lastActivity = 0;
+  let stopped = false;
+  let page: Page | undefined;
+  let dlEvents = new Map<string, Loose>();
+  let vitalsPageType: string | undefined;
+  let vitals: ReturnType<typeof webVitals> | undefined;
+
+  const release = (event: WireEvent) => {
+    event.session = visit.touch(event.ts);
+    if (!cookieless) event.anon = anonId(store);
+    if (user) event.user = user;
+    box.push(event);
+  };
+
+  const capture: Capture = (type, props = {}, extra = {}) => {
+    if (stopped || granted === false) return;
+    const fitted = fitProps(compact(props));
+    if (!fitted) return void warn(`${type} props over 8 KiB`);
+    lastActivity = Date.now();
+    const orderId = type == 'order_complete' && fitted.order_id;
+    const event: WireEvent = {
+      id: orderId ? orderEventId(orderId) : nanoid(),
+      type,
+      ts: extra.ts ?? lastActivity,
+      url: scrubUrl(location.href),
+      session: '',
+      props: fitted,
+    };
+    if (extra.ref) event.ref = extra.ref;
+    if (extra.stage) event.stage = extra.stage;
+    if (granted) release(event);
+    else if (held.length < MAX_HELD) held.push(event);
+  };
+
+  const cart = cartActions(capture, () => {
+    const props = page?.type ? page.type == 'product_view' && page.props : page && productView(page.signals);
+    if (!props) return undefined;
+    const form = document.querySelector<HTMLFormElement>(CART_FORM);
+    const ids = [props.product.id, form && cartFields(bodyFields(new FormData(form))).id];
+    const button = form?.querySelector<HTMLButtonElement>('[name=add-to-cart]');
+    return { product: props.product, ids: [...ids, button?.value].filter(Boolean).map(String) };
+  });
+
+  const cartAction = (action: CartAction, fields: Loose, rank: number) => {
+    const platform = fields.id && page?.signals.shop()?.variant(String(fields.id));
+    cart.add(action, fields, rank);
+    if (platform) cart.add(action, { ...platform, quantity: fields.quantity }, RANK.platform);
+  };
+
+  const setPageType = (type: string, props: Props) => {
+    page!.type = type;
+    page!.props = props;
+    vitalsPageType ??= type;
+    capture(type, props, { ts: page!.ts });
+  };
+
+  const detect = (s: Signals): [string, Props] => {
+    for (const element of markedElements()) {
+      const { type, props } = marked(element);
+      if (PAGE_TYPES.includes(type)) return [type, props];
+    }
+    for (const [type, detector] of DETECTORS) {
+      const props = detector(s);
+      if (props) return [type, props];
+    }
+    return ['page_view', {}];
+  };
+
+  const settle = () => {
+    if (!page || page.type) return;
+    page.cancel();
+    const [type, props] = autocapture ? detect(page.signals) : ['page_view', {}];
+    setPageType(type, props);
+  };
+
+  const startPage = (type?: string, props: Props = {}) => {
+    settle();
+    const now = Date.now();
+    const first = !page;
+    if (!visit.current(now) && now - lastActivity > VISIT_TIMEOUT_MS) {
+      capture('landing', landing(), { ts: now, ref: (first && document.referrer && scrubUrl(document.referrer)) || undefined });
+    }
+    if (!first) dlEvents = new Map();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let cancelIdle: (() => void) | undefined;
+    page = {
+      path: location.pathname,
+      search: location.search,
+      ts: now,
+      signals: pageSignals(pages, dlEvents),
+      cancel() {
+        clearTimeout(timer);
+        cancelIdle?.();
+      },
+    };
+    if (type) setPageType(type, props);
+    // Give the page (a framework's render after pushState, GTM's pushes) a moment, then
+    // decide when the main thread is free.
+    else if (autocapture) timer = setTimeout(() => (cancelIdle = whenIdle(safely(settle), 2000)), 500);
+    else settle();
+  };
+
+  const onDataLayer = (name: string, data: Loose, past: boolean) => {
+    if (PAGE_EVENTS.test(name)) {
+      dlEvents.set(name, data);
+      // GTM often pushes the purchase after the thank-you page settled: the order matters most.
+      if (name == 'purchase' && !past && page?.type && page.type != 'order_complete') {
+        setPageType('order_complete', orderComplete(page.signals)!);
+      }
+    } else if (!past && CART_EVENTS[name]) cartAction(CART_EVENTS[name], ga4Items(data)[0] ?? {}, RANK.dataLayer);
+    else if (!past && CHECKOUT_STEPS[name]) capture('checkout_step', { step: CHECKOUT_STEPS[name], ...ga4Cart(data) });
+  };
+
+  const onMarked = (event: Event) => {
+    const element = markedTarget(event);
+    // Forms count when submitted, other elements when clicked.
+    if (!element || (event.type == 'submit') != element instanceof HTMLFormElement) return;
+    const { type, props } = marked(element);
+    if (PAGE_TYPES.includes(type)) return;
+    if (/^(?:cart_add|cart_remove|wishlist_add)$/.test(type)) cart.add(type as CartAction, props.product, RANK.marked);
+    else {
+      const { stage, ...rest } = props;
+      api.track(type, rest, { stage });
+    }
+  };
+
+  const onForm = (form: HTMLFormElement, fields: Loose) => {
+    if (form.matches(CART_FORM)) cartAction('cart_add', cartFields(fields), RANK.form);
+    else if (isNewsletterForm(form)) capture('newsletter_signup');
+    else if (isReviewForm(form)) capture('review_submit', page?.type == 'product_view' ? page.props : {});
+  };
+
+  const onHidden = safely(() => {
+    settle();
+    cart.release();
+    const props = vitals?.take(vitalsPageType ?? 'page_view');
+    if (props) capture('web_vitals', props);
+    void box.flush(true);
+  });
+  const onVisibility = () => document.visibilityState == 'hidden' && onHidden();
+  const onPageShow = safely((event: PageTransitionEvent) => {
+    if (!event.persisted) return;
+    vitals?.reset();
+    vitalsPageType = undefined;
+    startPage();
+  });
+  const listen = (target: EventTarget, type: string, listener: (event: any) => void, capturing = false) => {
+    const safe = safely(listener);
+    target.addEventListener(type, safe, capturing);
+    stops.push(() => target.removeEventListener(type, safe, capturing));
+  };
+
+  const api: Waymark = {
+    track: safely((type, props = {}, { stage } = {}) => {
+      const builtIn = type in TOUCHPOINT_STAGE;
+      const required = REQUIRED[type] ?? (type == 'feedback' && 'rating');
+      if (!CUSTOM_TYPE_PATTERN.test(type)) return void warn(`invalid type ${type}`);
+      if (!builtIn && !stage) return void warn(`custom type ${type} needs a stage`);
+      if (required && !(required in props)) return void warn(`${type} needs props.${required}`);
+      capture(type, normaliseProps(props), builtIn ? {} : { stage });
+    }),
+    page: safely((type, props) => startPage(type, props && normaliseProps(props))),
+    identify: safely((userId) => {
+      user = userId ? String(userId).slice(0, 256) : undefined;
+      if (granted) user ? store.set(USER_KEY, user) : store.del(USER_KEY);
+    }),
+    consent: safely((yes) => {
+      granted = !!yes;
+      if (granted) {
+        held.splice(0).forEach(release);
+        if (user) store.set(USER_KEY, user);
+      } else {
+        held = [];
+        box.clear();
+        for (const key of ['wm_a', 'wm_s', USER_KEY]) store.del(key);
+      }
+    }),
+    feedback: safely((rating, comment, about) => {
+      const props = feedback(rating, comment, about);
+      props ? capture('feedback', props) : warn('feedback rating must be an integer from 1 to 5');
+    }),
+    flush: () => (granted ? box.flush().catch(() => {}) : Promise.resolve()),
+    shutdown: safely(() => {
+      onHidden();
+      stopped = true;
+      page?.cancel();
+      stops.forEach((stop) => stop());
+    }),
+  };
+
+  if (!site || !endpoint) {
+    warn('site and endpoint are required');
+    stopped = true;
+    return api;
+  }
+  try {
+    listen(document, 'visibilitychange', onVisibility);
+    listen(window, 'pagehide', onHidden);
+    listen(window, 'pageshow', onPageShow);
+    if (autocapture) {
+      const layer = dataLayer(onDataLayer);
+      stops.push(
+        layer.stop,
+        cartRequests((action, fields) => cartAction(action, fields, RANK.request)),
+        formSubmits(onForm),
+        onCheckoutHash((props) => capture('checkout_step', props)),
+        onNavigate((replace) => {
+          // A replaceState that keeps the path (filters, tracking params) is the same page.
+          if (location.pathname != page?.path || (!replace && location.search != page.search)) {
+            layer.hook();
+            startPage();
+          }
+        }),
+      );
+      listen(document, 'click', onMarked, true);
+      listen(document, 'submit', onMarked, true);
+      // Some tag setups create `window.dataLayer` after us: look again once the page settled.
+      addEventListener('load', layer.hook, { once: true });
+    }
+    startPage();
+    const startVitals = () => whenIdle(() => !stopped && (vitals = webVitals(loadVitals)), 5000);
+    document.readyState == 'complete' ? startVitals() : addEventListener('load', startVitals, { once: true });
+    if (granted) setTimeout(() => void api.flush(), 1000);
+  } catch (error) {
+    warn('failed to start', error);
+  }
+  return api;
+}
