@@ -1,6 +1,6 @@
 // `pnpm dev`: the demo. Builds the packages, applies the D1 migrations to the local
 // database, seeds the `wm_demo` site with a fresh export token, starts the collector
-// with `wrangler dev` and prints where everything is.
+// with `wrangler dev`, the static shop and the SPA shop, and prints where everything is.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -38,15 +38,27 @@ const seed = `INSERT INTO sites (key, name, origins, export_token_hash, created_
   ON CONFLICT (key) DO UPDATE SET origins = excluded.origins, export_token_hash = excluded.export_token_hash`;
 run('pnpm', ['exec', 'wrangler', 'd1', 'execute', 'DB', '--local', '--command', seed.replace(/\s+/g, ' ')], collectorDir);
 
-const collector = spawn('pnpm', ['exec', 'wrangler', 'dev', '--port', String(PORT), '--ip', '127.0.0.1'], {
-  cwd: collectorDir,
-  stdio: 'inherit',
-});
+const collectorUrl = `http://localhost:${PORT}`;
+const children = [
+  spawn('pnpm', ['exec', 'wrangler', 'dev', '--port', String(PORT), '--ip', '127.0.0.1'], { cwd: collectorDir, stdio: 'inherit' }),
+  spawn('node', ['server.mjs'], {
+    cwd: `${root}examples/static-shop`,
+    stdio: 'inherit',
+    env: { ...process.env, PORT: '8788', WAYMARK_COLLECTOR: collectorUrl, WAYMARK_SITE: DEMO_SITE },
+  }),
+  spawn('pnpm', ['exec', 'vite'], {
+    cwd: `${root}examples/spa-shop`,
+    stdio: 'inherit',
+    env: { ...process.env, PORT: '5173', VITE_WAYMARK_ENDPOINT: collectorUrl, VITE_WAYMARK_SITE: DEMO_SITE },
+  }),
+];
 
 const base = `http://localhost:${PORT}`;
 waitFor(`${base}/v1/openapi.json`).then(() => {
   console.log(`
   Waymark demo is running
+    static shop    http://localhost:8788   (script tag)
+    SPA shop       http://localhost:5173   (npm: init() from @waymark/sdk)
     collector      ${base}          (POST /v1/collect, GET /v1/export, /v1/reports/*)
     script tag     ${base}/waymark.js
     journey map    ${base}/map
@@ -57,8 +69,12 @@ waitFor(`${base}/v1/openapi.json`).then(() => {
 `);
 });
 
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => collector.kill(signal));
-collector.on('exit', (code) => process.exit(code ?? 0));
+const stopAll = (signal) => children.forEach((child) => child.kill(signal));
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stopAll(signal));
+for (const child of children) child.on('exit', (code) => {
+  stopAll('SIGTERM');
+  process.exit(code ?? 0);
+});
 
 async function waitFor(url) {
   for (let i = 0; i < 120; i++) {
