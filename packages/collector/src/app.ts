@@ -4,6 +4,7 @@ import type { AppEnv } from './env.ts';
 import { adminSites } from './routes/adminSites.ts';
 import { collect } from './routes/collect.ts';
 import { eventExport } from './routes/export.ts';
+import { reports } from './routes/reports.ts';
 import { validate } from './routes/validate.ts';
 
 export const app = new Hono<AppEnv>();
@@ -12,6 +13,7 @@ app.route('/v1/collect', collect);
 app.route('/v1/validate', validate);
 app.route('/v1/admin/sites', adminSites);
 app.route('/v1/export', eventExport);
+app.route('/v1/reports', reports);
 
 app.notFound((c) => c.json({ error: `no route for ${c.req.method} ${c.req.path}` }, 404));
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:workers';
+import { insertEvents } from '../src/events/queries.ts';
 import { EXPORT_SQL } from '../src/export/queries.ts';
+import { FUNNEL_SQL, JOURNEY_SQL } from '../src/reports/queries.ts';
 
 /** The plan's detail lines, e.g. `SEARCH events USING PRIMARY KEY (site_id=? AND ts>? AND ts<?)`. */
 async function plan(sql: string, params: unknown[]): Promise<string[]> {
@@ -10,18 +12,47 @@ async function plan(sql: string, params: unknown[]): Promise<string[]> {
   return results.map((row) => row.detail);
 }
 
+const RANGE_SEARCH = 'SEARCH events USING PRIMARY KEY (site_id=? AND ts>? AND ts<?)';
 const SELECTION = [1, 0, 10, 0, '', null, null, null];
 
 describe('query plans', () => {
   it('export chunks are a range of the clustered primary key in its order, no sort', async () => {
     const detail = await plan(EXPORT_SQL.chunk, [...SELECTION, 5, 'x', 500]);
-    expect(detail[0]).toMatch(/^SEARCH events USING PRIMARY KEY \(site_id=\? AND ts>\? AND ts<\?\)$/);
+    expect(detail[0]).toBe(RANGE_SEARCH);
     expect(detail.join('\n')).not.toMatch(/TEMP B-TREE|SCAN events/);
   });
 
   it('the page-end look-ahead is the same range', async () => {
     const detail = await plan(EXPORT_SQL.pageEnd, [...SELECTION, 999]);
-    expect(detail[0]).toMatch(/^SEARCH events USING PRIMARY KEY \(site_id=\? AND ts>\? AND ts<\?\)$/);
+    expect(detail[0]).toBe(RANGE_SEARCH);
     expect(detail.join('\n')).not.toMatch(/TEMP B-TREE|SCAN events/);
+  });
+
+  it.each(Object.entries(FUNNEL_SQL))('funnel %s reads events only through the time range', async (name, sql) => {
+    const params = [1, 0, 10, '["email"]', ...(name === 'DAYS' ? ['[["2025-11-10",0,10]]'] : [])];
+    const detail = await plan(sql, params);
+    const reads = detail.filter((line) => / events( |$)/.test(line));
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.every((line) => line.startsWith(RANGE_SEARCH))).toBe(true);
+  });
+
+  it('a journey is a range of events_by_visitor, in its order', async () => {
+    const detail = await plan(JOURNEY_SQL, [1, 'a_x', 0, 10, 100]);
+    expect(detail).toEqual(['SEARCH events USING INDEX events_by_visitor (site_id=? AND visitor=? AND ts>? AND ts<?)']);
+  });
+});
+
+describe('rows read per row returned', () => {
+  it('an export chunk reads the rows it returns and one more, however many other sites and hours surround them', async () => {
+    const rows = [];
+    for (let i = 0; i < 3000; i++) {
+      rows.push({ siteId: 900 + (i % 3), id: `rr_${i.toString().padStart(6, '0')}`, ts: 1_000_000 + i, receivedAt: 1_000_000 + i, type: 'page_view', stage: 2, visitor: 'v', session: 's', url: 'https://shop.example/' });
+    }
+    for (let i = 0; i < rows.length; i += 100) await insertEvents(env.DB, rows.slice(i, i + 100)).run();
+    const result = await env.DB.prepare(EXPORT_SQL.chunk)
+      .bind(901, 1_000_300, 1_002_700, 1_000_300, '', null, null, null, Number.MAX_SAFE_INTEGER, '', 500)
+      .all();
+    expect(result.results).toHaveLength(500);
+    expect(result.meta.rows_read).toBeLessThanOrEqual(501);
   });
 });

@@ -1,0 +1,87 @@
+import { STAGES, type Stage } from '@waymark/schema';
+import { ratio } from './ratio.ts';
+import type { FunnelRows } from './queries.ts';
+
+const VITALS = ['lcp', 'inp', 'cls', 'fcp', 'ttfb'] as const;
+
+export interface StageReport {
+  stage: Stage;
+  /** Visitors whose furthest touchpoint in the range is at this stage or a later one. */
+  reached: number;
+  /** Visitors with at least one touchpoint of this stage. */
+  visitors: number;
+  touchpoints: number;
+  by_type: { type: string; touchpoints: number; visitors: number }[];
+  /** reached(next) / reached(this); null on the last stage or when nobody reached this one. */
+  conversion_to_next: number | null;
+  /** reached(this) − reached(next): visitors whose journey stopped at this stage. */
+  drop_off_to_next: number | null;
+  drop_off_rate: number | null;
+  web_vitals: Partial<Record<(typeof VITALS)[number], { median: number; p75: number; samples: number }>>;
+}
+
+/** The funnel report's JSON from its query rows (definitions in docs/analytics.md). */
+export function funnelReport(rows: FunnelRows) {
+  const reached = STAGES.map((_, i) => sum(rows.shapes.filter((s) => s.furthest >= i + 1).map((s) => s.visitors)));
+  const stages: StageReport[] = STAGES.map((stage, i) => {
+    const types = rows.touchpoints.filter((t) => t.stage === i + 1);
+    const next = i + 1 < STAGES.length ? reached[i + 1]! : null;
+    const vitals: StageReport['web_vitals'] = {};
+    for (const v of rows.vitals.filter((v) => v.stage === i + 1)) {
+      vitals[v.metric as (typeof VITALS)[number]] = { median: round(v.median), p75: round(v.p75), samples: v.samples };
+    }
+    return {
+      stage,
+      reached: reached[i]!,
+      visitors: sum(rows.shapes.filter((s) => s.touched & (1 << i)).map((s) => s.visitors)),
+      touchpoints: sum(types.map((t) => t.touchpoints)),
+      by_type: types.map(({ type, touchpoints, visitors }) => ({ type, touchpoints, visitors })),
+      conversion_to_next: next === null ? null : ratio(next, reached[i]!),
+      drop_off_to_next: next === null ? null : reached[i]! - next,
+      drop_off_rate: next === null ? null : ratio(reached[i]! - next, reached[i]!),
+      web_vitals: vitals,
+    };
+  });
+
+  const channels = new Map<string, { channel: string; landings: number; search_engines: { search_engine: string; landings: number; visitors: number }[] }>();
+  for (const row of rows.landings) {
+    const entry = channels.get(row.channel) ?? { channel: row.channel, landings: 0, search_engines: [] };
+    entry.landings += row.landings;
+    if (row.search_engine) entry.search_engines.push({ search_engine: row.search_engine, landings: row.landings, visitors: row.visitors });
+    channels.set(row.channel, entry);
+  }
+
+  const { carts } = rows;
+  const cartValue = (JSON.parse(carts.value ?? '[]') as [string | null, number][])
+    .filter(([currency]) => currency !== null)
+    .map(([currency, value]) => ({ currency, value: round(value) }));
+  const visitors = reached[0]!;
+  return {
+    visitors,
+    stages,
+    conversion: ratio(reached[STAGES.indexOf('purchase')]!, visitors),
+    landings: {
+      total: sum(rows.landings.map((l) => l.landings)),
+      by_channel: [...channels.values()].sort((a, b) => b.landings - a.landings || a.channel.localeCompare(b.channel)),
+    },
+    abandoned_carts: {
+      visitors: carts.abandoned,
+      cart_visitors: carts.cart_visitors,
+      rate: ratio(carts.abandoned, carts.cart_visitors),
+      cart_adds: carts.cart_adds ?? 0,
+      value: cartValue,
+    },
+    orders: sum(rows.revenue.map((r) => r.orders)),
+    revenue: rows.revenue.map((r) => ({ currency: r.currency, orders: r.orders, buyers: r.buyers, revenue: round(r.revenue ?? 0) })),
+    days: rows.days,
+  };
+}
+
+function sum(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
+
+/** Money and vitals to 2 decimals (CLS needs them; ms and currency do not need more). */
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
