@@ -1,0 +1,272 @@
+import { CHANNELS, MAX_EVENTS_PER_BATCH, STAGES } from '@waymark/schema';
+import { DEFAULT_LIMIT, MAX_LIMIT } from '../export/exportParams.ts';
+
+const error = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+const json = (schema: object, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
+const query = (name: string, description: string, schema: object = { type: 'string' }, required = false) => ({ name, in: 'query', required, description, schema });
+
+const site = query('site', 'Public key of the site (`wm_…`); optional, the token names its site. Another site’s key is a 403.');
+const from = (required: boolean) => query('from', 'Start of the range, inclusive: ISO-8601 (`2025-11-01`, `2025-11-01T09:30:00Z`, `…+01:00`) or epoch ms. Without an offset, a wall-clock time of `tz`.', { type: 'string' }, required);
+const to = (required: boolean) => query('to', 'End of the range, exclusive; same forms as `from`.', { type: 'string' }, required);
+const tz = query('tz', 'IANA time zone of offset-less `from`/`to` and of report day buckets.', { type: 'string', default: 'UTC', example: 'Europe/Paris' });
+const channel = query('channel', 'Comma-separated acquisition channels.', { type: 'string', example: 'organic_search,email', 'x-values': CHANNELS });
+const exportAuth = [{ exportToken: [] }];
+const readErrors = { '400': error('A parameter is missing or invalid; the message names it.'), '401': error('No or invalid export token.'), '403': error('The token belongs to another site.') };
+
+const scalar = (description: string, nullable = true) => ({ type: nullable ? ['string', 'null'] : 'string', description });
+
+/** The collector's API as OpenAPI 3.1, served at `/v1/openapi.json`. */
+export const openApiDocument = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Waymark collector',
+    version: '0.1.0',
+    description: 'Customer-journey tracking for online shops: the SDK’s collect endpoint, site administration, and the analysts’ export, reports and journey map. Definitions: docs/analytics.md.',
+  },
+  paths: {
+    '/v1/collect': {
+      post: {
+        summary: 'Store a batch of touchpoints (the SDK’s beacon)',
+        description: `1–${MAX_EVENTS_PER_BATCH} events per batch, body ≤ 64 KiB, \`application/json\` or \`text/plain\` (no CORS preflight). Every valid event is stored even when others are rejected; a replayed id is stored once.`,
+        requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Batch' } }, 'text/plain': { schema: { $ref: '#/components/schemas/Batch' } } } },
+        responses: {
+          '202': json({ $ref: '#/components/schemas/CollectResult' }, 'Accepted (also the answer to known bots, whose events are dropped)'),
+          '400': error('Body not JSON, no site, no events, or more than 100 events.'),
+          '403': error('Unknown site, or an Origin not allowed for it.'),
+          '413': error('Body over 64 KiB.'),
+          '429': { ...error('Rate limit; see Retry-After.'), headers: { 'Retry-After': { schema: { type: 'integer' } } } },
+          '503': error('Storage failed; retry later (the SDK keeps the events).'),
+        },
+      },
+    },
+    '/v1/validate': {
+      post: {
+        summary: 'What /v1/collect would say of a batch, without storing it',
+        requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Batch' } } } },
+        responses: { '200': json({ $ref: '#/components/schemas/CollectResult' }), '400': error('Invalid batch.'), '413': error('Body over 64 KiB.') },
+      },
+    },
+    '/v1/admin/sites': {
+      post: {
+        summary: 'Create a site; answers its export token once',
+        security: [{ adminToken: [] }],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['name', 'origins'],
+                properties: {
+                  name: { type: 'string', maxLength: 200 },
+                  origins: { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 100, example: ['https://shop.example', 'https://*.shop.example'] },
+                  stage_overrides: { type: 'object', additionalProperties: { enum: STAGES }, description: 'Stage of custom event types.' },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': json({ allOf: [{ $ref: '#/components/schemas/Site' }, { type: 'object', properties: { export_token: { type: 'string' } } }] }, 'Created'),
+          '400': error('Invalid body.'),
+          '401': error('Admin token missing or wrong.'),
+        },
+      },
+      get: {
+        summary: 'List sites',
+        security: [{ adminToken: [] }],
+        responses: { '200': json({ type: 'object', properties: { sites: { type: 'array', items: { $ref: '#/components/schemas/Site' } } } }), '401': error('Admin token missing or wrong.') },
+      },
+    },
+    '/v1/admin/sites/{site}': {
+      patch: {
+        summary: 'Update a site’s name, origins or stage overrides',
+        security: [{ adminToken: [] }],
+        parameters: [{ name: 'site', in: 'path', required: true, schema: { type: 'string' } }],
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', properties: { name: { type: 'string' }, origins: { type: 'array', items: { type: 'string' } }, stage_overrides: { type: 'object' } } } } } },
+        responses: { '200': json({ $ref: '#/components/schemas/Site' }), '400': error('Invalid body.'), '401': error('Admin token missing or wrong.'), '404': error('No such site.') },
+      },
+    },
+    '/v1/admin/sites/{site}/rotate-token': {
+      post: {
+        summary: 'Replace the export token; the old one stops working',
+        security: [{ adminToken: [] }],
+        parameters: [{ name: 'site', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': json({ type: 'object', properties: { site: { type: 'string' }, export_token: { type: 'string' } } }), '401': error('Admin token missing or wrong.'), '404': error('No such site.') },
+      },
+    },
+    '/v1/export': {
+      get: {
+        summary: 'A site’s events, page by page, streamed',
+        description: 'Ordered by (ts, id). While rows remain, `Link: <…>; rel="next"` gives the URL of the next page (same parameters plus `cursor`). Each CSV page has its header row.',
+        security: exportAuth,
+        parameters: [
+          site,
+          from(true),
+          to(true),
+          tz,
+          query('stage', 'Comma-separated stages.', { type: 'string', example: 'decision,purchase', 'x-values': STAGES }),
+          query('type', 'Comma-separated event types.', { type: 'string', example: 'cart_add,order_complete' }),
+          channel,
+          query('format', 'NDJSON (one JSON object a line) or CSV (RFC 4180, CRLF, header row).', { enum: ['ndjson', 'csv'], default: 'ndjson' }),
+          query('limit', 'Rows per page.', { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT }),
+          query('cursor', 'Opaque; from the previous page’s Link header.'),
+        ],
+        responses: {
+          '200': {
+            description: 'One page of records',
+            headers: { Link: { description: '`<url>; rel="next"` when more rows follow', schema: { type: 'string' } } },
+            content: {
+              'application/x-ndjson': { schema: { $ref: '#/components/schemas/ExportRecord' } },
+              'text/csv': { schema: { type: 'string', description: 'Columns as ExportRecord; absent values are empty cells; props is JSON text.' } },
+            },
+          },
+          ...readErrors,
+        },
+      },
+    },
+    '/v1/reports/funnel': {
+      get: {
+        summary: 'Journey funnel of a range',
+        security: exportAuth,
+        parameters: [site, from(true), to(true), tz, { ...channel, description: 'Keep only visitors who landed from these channels in the range.' }],
+        responses: { '200': json({ $ref: '#/components/schemas/Funnel' }), ...readErrors },
+      },
+    },
+    '/v1/reports/journey': {
+      get: {
+        summary: 'One visitor’s touchpoints in order, across visits',
+        security: exportAuth,
+        parameters: [site, query('visitor', 'The visitor id of exported events.', { type: 'string', maxLength: 64 }, true), from(false), to(false)],
+        responses: { '200': json({ $ref: '#/components/schemas/Journey' }), ...readErrors },
+      },
+    },
+    '/map': {
+      get: {
+        summary: 'The journey map: an HTML page that draws the funnel from /v1/reports/funnel with a typed-in export token',
+        responses: { '200': { description: 'HTML', content: { 'text/html': { schema: { type: 'string' } } } } },
+      },
+    },
+    '/v1/openapi.json': {
+      get: { summary: 'This document', responses: { '200': json({ type: 'object' }) } },
+    },
+  },
+  components: {
+    securitySchemes: {
+      exportToken: { type: 'http', scheme: 'bearer', description: 'The site’s export token (`wm_exp_…`), shown once by the admin API.' },
+      adminToken: { type: 'http', scheme: 'bearer', description: 'The ADMIN_TOKEN Worker secret.' },
+    },
+    schemas: {
+      Error: { type: 'object', required: ['error'], properties: { error: { type: 'string' } } },
+      Batch: {
+        type: 'object',
+        required: ['site', 'events'],
+        properties: {
+          site: { type: 'string' },
+          sent_at: { type: 'integer', description: 'Client clock (ms) when the batch left; corrects clock skew.' },
+          events: { type: 'array', minItems: 1, maxItems: MAX_EVENTS_PER_BATCH, items: { $ref: '#/components/schemas/WireEvent' } },
+        },
+      },
+      WireEvent: {
+        type: 'object',
+        required: ['id', 'type', 'ts', 'url', 'session'],
+        properties: {
+          id: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,64}$' },
+          type: { type: 'string', description: 'A touchpoint type or a custom `^[a-z][a-z0-9_]{0,63}$`' },
+          ts: { type: 'integer' },
+          url: { type: 'string', maxLength: 2048 },
+          ref: { type: 'string' },
+          anon: { type: 'string' },
+          session: { type: 'string' },
+          user: { type: 'string' },
+          stage: { enum: STAGES },
+          props: { type: 'object' },
+        },
+      },
+      CollectResult: {
+        type: 'object',
+        properties: {
+          accepted: { type: 'integer' },
+          duplicates: { type: 'integer' },
+          rejected: { type: 'array', items: { type: 'object', properties: { index: { type: 'integer' }, reason: { type: 'string' } } } },
+        },
+      },
+      Site: {
+        type: 'object',
+        properties: { site: { type: 'string' }, name: { type: 'string' }, origins: { type: 'array', items: { type: 'string' } }, stage_overrides: { type: 'object' }, created_at: { type: 'string', format: 'date-time' } },
+      },
+      ExportRecord: {
+        type: 'object',
+        properties: {
+          id: scalar('Event id (an order’s events share an id derived from order_id).', false),
+          site: scalar('Public site key.', false),
+          type: scalar('Touchpoint type.', false),
+          stage: { enum: STAGES },
+          ts: { type: 'string', format: 'date-time', description: 'Skew-corrected event time, UTC, ms.' },
+          received_at: { type: 'string', format: 'date-time' },
+          visitor: scalar('Anonymous visitor id, or an h_… daily hash in cookieless mode.', false),
+          session: scalar('Visit id.', false),
+          user: scalar('Shop customer id from identify().'),
+          url: scalar('Page URL.', false),
+          path: scalar('Path of the URL.'),
+          referrer: scalar('Referrer of a landing.'),
+          channel: { type: ['string', 'null'], enum: [...CHANNELS, null], description: 'Channel of a landing.' },
+          search_engine: scalar('Search engine of a search landing.'),
+          country: scalar('ISO 3166 country of the request.'),
+          device: scalar('mobile, tablet or desktop.'),
+          props: { type: ['object', 'null'], description: 'Touchpoint fields (SPEC §3).' },
+        },
+      },
+      Funnel: {
+        type: 'object',
+        properties: {
+          site: { type: 'string' },
+          from: { type: 'string', format: 'date-time' },
+          to: { type: 'string', format: 'date-time' },
+          tz: { type: 'string' },
+          channel: { type: ['array', 'null'], items: { type: 'string' } },
+          visitors: { type: 'integer' },
+          conversion: { type: ['number', 'null'], description: 'reached(purchase) / visitors' },
+          stages: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                stage: { enum: STAGES },
+                reached: { type: 'integer', description: 'Visitors whose furthest touchpoint is at this stage or later.' },
+                visitors: { type: 'integer', description: 'Visitors with a touchpoint of this stage.' },
+                touchpoints: { type: 'integer' },
+                by_type: { type: 'array', items: { type: 'object', properties: { type: { type: 'string' }, touchpoints: { type: 'integer' }, visitors: { type: 'integer' } } } },
+                conversion_to_next: { type: ['number', 'null'] },
+                drop_off_to_next: { type: ['integer', 'null'] },
+                drop_off_rate: { type: ['number', 'null'] },
+                web_vitals: { type: 'object', additionalProperties: { type: 'object', properties: { median: { type: 'number' }, p75: { type: 'number' }, samples: { type: 'integer' } } } },
+              },
+            },
+          },
+          landings: { type: 'object', properties: { total: { type: 'integer' }, by_channel: { type: 'array', items: { type: 'object' } } } },
+          abandoned_carts: {
+            type: 'object',
+            properties: { visitors: { type: 'integer' }, cart_visitors: { type: 'integer' }, rate: { type: ['number', 'null'] }, cart_adds: { type: 'integer' }, value: { type: 'array', items: { type: 'object', properties: { currency: { type: 'string' }, value: { type: 'number' } } } } },
+          },
+          orders: { type: 'integer' },
+          revenue: { type: 'array', items: { type: 'object', properties: { currency: { type: ['string', 'null'] }, orders: { type: 'integer' }, buyers: { type: 'integer' }, revenue: { type: 'number' } } } },
+          days: { type: 'array', items: { type: 'object', properties: { day: { type: 'string', format: 'date' }, visitors: { type: 'integer' }, visits: { type: 'integer' }, orders: { type: 'integer' } } } },
+        },
+      },
+      Journey: {
+        type: 'object',
+        properties: {
+          site: { type: 'string' },
+          visitor: { type: 'string' },
+          first_seen: { type: ['string', 'null'], format: 'date-time' },
+          last_seen: { type: ['string', 'null'], format: 'date-time' },
+          furthest_stage: { enum: [...STAGES, null] },
+          visits: { type: 'array', items: { type: 'object', properties: { session: { type: 'string' }, started_at: { type: 'string' }, ended_at: { type: 'string' }, channel: { type: ['string', 'null'] }, search_engine: { type: ['string', 'null'] }, touchpoints: { type: 'integer' } } } },
+          touchpoints: { type: 'array', items: { $ref: '#/components/schemas/ExportRecord' } },
+          truncated: { type: 'boolean', description: 'True past 5000 touchpoints: narrow with from/to.' },
+        },
+      },
+    },
+  },
+} as const;
