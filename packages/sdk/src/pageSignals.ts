@@ -10,6 +10,8 @@ import type { PageType } from './types.ts';
 
 /** What the detectors of one page read, each signal read at most once and only if asked. */
 export interface Signals {
+  /** The page's URL, as it was when the page started. */
+  url: URL;
   /** The URL rule's match, or true when `<body>` says so. */
   rule(type: PageType): RegExpExecArray | boolean | null;
   /** The last dataLayer event of these names pushed for this page. */
@@ -28,14 +30,15 @@ const once = <T>(read: () => T): (() => T) => {
   return () => (done ? value : ((done = true), (value = read())));
 };
 
-export function pageSignals(rules: PageRules | undefined, dlEvents: Map<string, Loose>): Signals {
+export function pageSignals(url: URL, rules: PageRules | undefined, dlEvents: Map<string, Loose>): Signals {
   const ld = once(() => jsonLd(document));
   const micro = once(() => microdata(document));
   const og = once(() => openGraph(document));
-  const shop = once(shopify);
+  const shop = once(() => shopify(url));
   return {
+    url,
     // A site's own rule for a type replaces the built-in URL rule and body classes alike.
-    rule: (type) => (rules && type in rules ? urlRule(type, rules) : urlRule(type) ?? pageClass(type)),
+    rule: (type) => (rules && type in rules ? urlRule(type, url, rules) : urlRule(type, url) ?? pageClass(type)),
     dl: (...names) => names.map((name) => dlEvents.get(name)).find(Boolean),
     ld: (...types) => ld().filter((node) => isType(node, ...types)),
     micro: (...types) => micro().filter((node) => isType(node, ...types)),

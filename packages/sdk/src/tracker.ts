@@ -61,8 +61,7 @@ const USER_KEY = 'wm_u';
 const MAX_HELD = 100;
 
 interface Page {
-  path: string;
-  search: string;
+  url: URL;
   ts: number;
   signals: Signals;
   type?: string;
@@ -76,8 +75,13 @@ interface Page {
  * `waymark.js` for the script tag.
  */
 export function createTracker(options: InitOptions, loadVitals: () => Promise<WebVitalsApi>): Waymark {
-  const { site, endpoint, autocapture = true, pages, debug } = options;
+  const { site, endpoint, autocapture = true, pages, debug } = options ?? {};
   const warn = (message: string, detail?: unknown) => debug && console.warn('[waymark] ' + message, detail ?? '');
+  if (!site || !endpoint) {
+    warn('site and endpoint are required');
+    const nothing = () => {};
+    return { track: nothing, page: nothing, identify: nothing, consent: nothing, feedback: nothing, flush: async () => {}, shutdown: nothing };
+  }
   const nav = navigator as Loose;
   const cookieless =
     !!options.cookieless || nav.globalPrivacyControl === true || nav.doNotTrack == '1' || (window as Loose).doNotTrack == '1';
@@ -107,13 +111,14 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
     if (stopped || granted === false) return;
     const fitted = fitProps(compact(props));
     if (!fitted) return void warn(`${type} props over 8 KiB`);
-    lastActivity = Date.now();
+    const ts = extra.ts ?? Date.now();
+    lastActivity = Math.max(lastActivity, ts);
     const orderId = type == 'order_complete' && fitted.order_id;
     const event: WireEvent = {
       id: orderId ? orderEventId(orderId) : nanoid(),
       type,
-      ts: extra.ts ?? lastActivity,
-      url: scrubUrl(location.href),
+      ts,
+      url: extra.url ?? scrubUrl(location.href),
       session: '',
       props: fitted,
     };
@@ -142,7 +147,7 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
     page!.type = type;
     page!.props = props;
     vitalsPageType ??= type;
-    capture(type, props, { ts: page!.ts });
+    capture(type, props, { ts: page!.ts, url: scrubUrl(page!.url.href) });
   };
 
   const detect = (s: Signals): [string, Props] => {
@@ -168,17 +173,17 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
     settle();
     const now = Date.now();
     const first = !page;
+    const url = new URL(location.href);
     if (!visit.current(now) && now - lastActivity > VISIT_TIMEOUT_MS) {
-      capture('landing', landing(), { ts: now, ref: (first && document.referrer && scrubUrl(document.referrer)) || undefined });
+      capture('landing', landing(url), { ts: now, ref: (first && document.referrer && scrubUrl(document.referrer)) || undefined });
     }
     if (!first) dlEvents = new Map();
     let timer: ReturnType<typeof setTimeout> | undefined;
     let cancelIdle: (() => void) | undefined;
     page = {
-      path: location.pathname,
-      search: location.search,
+      url,
       ts: now,
-      signals: pageSignals(pages, dlEvents),
+      signals: pageSignals(url, pages, dlEvents),
       cancel() {
         clearTimeout(timer);
         cancelIdle?.();
@@ -279,11 +284,6 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
     }),
   };
 
-  if (!site || !endpoint) {
-    warn('site and endpoint are required');
-    stopped = true;
-    return api;
-  }
   try {
     listen(document, 'visibilitychange', onVisibility);
     listen(window, 'pagehide', onHidden);
@@ -295,12 +295,13 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
         cartRequests((action, fields) => cartAction(action, fields, RANK.request)),
         formSubmits(onForm),
         onCheckoutHash((props) => capture('checkout_step', props)),
-        onNavigate((replace) => {
+        onNavigate((replace, url, before) => {
           // A replaceState that keeps the path (filters, tracking params) is the same page.
-          if (location.pathname != page?.path || (!replace && location.search != page.search)) {
-            layer.hook();
-            startPage();
-          }
+          if (url.pathname == page?.url.pathname && (replace || url.search == page.url.search)) return;
+          // Before the change the page still shows itself: decide what it was now.
+          if (before) return settle();
+          layer.hook();
+          startPage();
         }),
       );
       listen(document, 'click', onMarked, true);

@@ -5,6 +5,6 @@ export type PageType = PageTouchpointType;
 export type Props = Loose;
 
 /** Records one event: what every detector ends in. */
-export type Capture = (type: string, props?: Props, extra?: { ref?: string; stage?: Stage; ts?: number }) => void;
+export type Capture = (type: string, props?: Props, extra?: { ref?: string; stage?: Stage; ts?: number; url?: string }) => void;
 
 export type { WireEvent };

@@ -1,4 +1,5 @@
 import { toNumber } from '../lib/toNumber.ts';
+import { normaliseProps } from '../lib/normaliseProps.ts';
 import { toProduct, type Loose } from '../lib/toProduct.ts';
 
 const NUMBERS = /^(?:price|value|revenue|shipping|tax|quantity|rating)$/;
@@ -17,7 +18,7 @@ export function marked(element: Element): { type: string; props: Loose } {
     if (key) fields[key] = NUMBERS.test(key) ? toNumber(value) : value;
   }
   const type = element.getAttribute('data-waymark')!;
-  return { type, props: PRODUCT_TYPES.test(type) ? { product: toProduct(fields) } : fields };
+  return { type, props: PRODUCT_TYPES.test(type) ? { product: toProduct(fields) } : normaliseProps(fields) };
 }
 
 /** The page's `data-waymark` elements. */

@@ -1,9 +1,10 @@
 import type { PageType } from '../types.ts';
 
 /**
- * The page types platforms write on `<body>`: WooCommerce and Magento 2 as classes,
- * PrestaShop's classic themes as the id (its `page_name`). They tell category and
- * thank-you pages apart where URLs are the shop's own.
+ * The page types platforms write in the markup: WooCommerce and Magento 2 as `<body>`
+ * classes, PrestaShop's classic themes as the `<body>` id (its `page_name`), BigCommerce's
+ * Cornerstone as `data-event-type="list"` on the cards of a category. They tell category
+ * and thank-you pages apart where URLs are the shop's own.
  */
 const CLASSES: Partial<Record<PageType, string>> = {
   order_complete: '.woocommerce-order-received,.checkout-onepage-success,#order-confirmation',
@@ -12,12 +13,12 @@ const CLASSES: Partial<Record<PageType, string>> = {
   cart_view: '.woocommerce-cart,.checkout-cart-index,#cart',
   checkout_start: '.woocommerce-checkout,.checkout-index-index,#checkout',
   product_view: '.single-product,.catalog-product-view,#product',
-  product_list_view: '.tax-product_cat,.tax-product_tag,.post-type-archive-product,.catalog-category-view,#category',
+  product_list_view: '.tax-product_cat,.tax-product_tag,.post-type-archive-product,.catalog-category-view,#category,[data-event-type=list]',
   account_view: '.woocommerce-account,.customer-account-index,#my-account',
 };
 
-/** True when `<body>` says the page is of this type. */
+/** True when the markup says the page is of this type. */
 export function pageClass(type: PageType): boolean {
   const selector = CLASSES[type];
-  return !!selector && !!document.body?.matches(selector.replace(/(^|,)/g, '$1body'));
+  return !!selector && !!document.querySelector(selector.replace(/(^|,)([.#])/g, '$1body$2'));
 }

@@ -5,8 +5,8 @@
 const KEYS = ['q', 's', 'search_query', 'query', 'search', 'keyword', 'keywords', 'searchTerm'];
 
 /** The site-search query in the URL, if any. */
-export function searchQuery(): string | undefined {
-  const params = new URLSearchParams(location.search);
+export function searchQuery(url: URL): string | undefined {
+  const params = url.searchParams;
   for (const key of KEYS) {
     const query = params.get(key)?.trim();
     if (query) return query.slice(0, 256);

@@ -19,7 +19,7 @@ export interface ShopifyPage {
  * Shopify's platform objects. `ShopifyAnalytics.meta` holds prices in cents, the product
  * title only inside each variant's name ("Shirt - Blue / M"), and the currency apart.
  */
-export function shopify(): ShopifyPage | undefined {
+export function shopify(url: URL): ShopifyPage | undefined {
   const { ShopifyAnalytics, Shopify } = window as Loose;
   const meta: Loose = ShopifyAnalytics?.meta;
   const checkout: Loose = Shopify?.checkout;
@@ -48,7 +48,7 @@ export function shopify(): ShopifyPage | undefined {
     },
   };
   if (meta?.product) {
-    const selected = new URLSearchParams(location.search).get('variant');
+    const selected = url.searchParams.get('variant');
     page.product = (selected && page.variant(selected)) || fromVariant(meta.product, meta.product.variants?.[0]);
   }
   if (checkout) {

@@ -13,7 +13,7 @@ const RULES: PageRules = {
   order_complete:
     /thank[-_]?you|order-received|checkout\/onepage\/success|checkout\/success|order-confirmation|finishorder|controller=order-confirmation/i,
   order_tracking_view:
-    /\/orders?\/[\w-]{3,}|view-order|sales\/order\/view|sales\/guest\/view|order-detail|order_status|view_order|orderstatus|order-tracking|\/track|guest-tracking/i,
+    /\/orders?\/[\w-]{3,}|view-order|sales\/order\/view|sales\/guest\/view|order-detail|order_status|view_order|orderstatus|order-tracking|\/track|guest-tracking|order-history|controller=history/i,
   return_start: /\/returns?\b|\/rma\b|order-follow|new_return|return-request/i,
   cart_view: /^\/(?:cart|basket)\/?(?:[?#]|$)|\/cart\.php|\/checkout\/cart\/?(?:[?#]|$)|controller=cart\b/i,
   checkout_step: /checkouts?\b.*(?:step=|#)(shipping(?=_method)|payment|review)/i,
@@ -23,16 +23,14 @@ const RULES: PageRules = {
   account_view: /\/(?:my-)?account|controller=(?:my-account|identity|addresses)/i,
 };
 
-/** The built-in or overridden rule of `type` applied to the current URL. */
-export function urlRule(type: PageType, overrides: PageRules = {}): RegExpExecArray | null {
+/** The built-in or overridden rule of `type` applied to a page URL. */
+export function urlRule(type: PageType, url: URL, overrides: PageRules = {}): RegExpExecArray | null {
   const rule = type in overrides ? overrides[type] : RULES[type];
   if (!rule) return null;
-  return (typeof rule == 'string' ? new RegExp(rule, 'i') : rule).exec(location.pathname + location.search + location.hash);
+  return (typeof rule == 'string' ? new RegExp(rule, 'i') : rule).exec(url.pathname + url.search + url.hash);
 }
 
 /** The order number a platform puts in its thank-you or order page URL. */
-export function orderIdInUrl(): string | undefined {
-  return /(?:order-received|order-confirmation|view-order|id_order=|order_id[=/]|orderid=)\/?(\d+)/i.exec(
-    location.pathname + location.search,
-  )?.[1];
+export function orderIdInUrl(url: URL): string | undefined {
+  return /(?:order-received|order-confirmation|view-order|id_order=|order_id[=/]|orderid=)\/?(\d+)/i.exec(url.pathname + url.search)?.[1];
 }

@@ -21,7 +21,7 @@ export function checkoutStep(s: Signals): Props | undefined {
 export function onCheckoutHash(listener: (props: Props) => void): () => void {
   const onHash = () => {
     const step = /^#(\w+)$/.exec(location.hash)?.[1];
-    if (step && urlRule('checkout_start')) listener({ step });
+    if (step && urlRule('checkout_start', new URL(location.href))) listener({ step });
   };
   addEventListener('hashchange', onHash);
   return () => removeEventListener('hashchange', onHash);

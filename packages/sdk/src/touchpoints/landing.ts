@@ -6,8 +6,8 @@ const CAMPAIGN = { source: 'utm_source', medium: 'utm_medium', name: 'utm_campai
  * The props of a `landing`: the campaign of its utm_* parameters. The URL keeps them and
  * the click ids (gclid, msclkid, fbclid, ttclid…) for the collector's channel rules.
  */
-export function landing(): Props {
-  const params = new URLSearchParams(location.search);
+export function landing(url: URL): Props {
+  const params = url.searchParams;
   const campaign: Props = {};
   for (const [field, key] of Object.entries(CAMPAIGN)) {
     const value = params.get(key)?.trim();

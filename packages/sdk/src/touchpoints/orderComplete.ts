@@ -18,11 +18,11 @@ const ORDER_NUMBER = '.woocommerce-order-overview__order strong,.checkout-succes
 export function orderComplete(s: Signals): Props | undefined {
   const purchase = s.dl('purchase');
   const node = s.ld('Order')[0] ?? s.micro('Order')[0];
-  const shop = /thank[-_]?you/.test(location.pathname) ? s.shop()?.order : undefined;
+  const shop = /thank[-_]?you/.test(s.url.pathname) ? s.shop()?.order : undefined;
   const order = (purchase && ga4Order(purchase)) || (node && schemaOrder(node)) || shop;
   if (!order && !s.rule('order_complete')) return undefined;
   return {
-    order_id: orderIdInUrl() ?? toText(document.querySelector(ORDER_NUMBER)?.textContent),
+    order_id: orderIdInUrl(s.url) ?? toText(document.querySelector(ORDER_NUMBER)?.textContent),
     ...compact(order ?? {}),
   };
 }

@@ -12,6 +12,6 @@ import type { Props } from '../types.ts';
 export function orderTrackingView(s: Signals): Props | undefined {
   const delivery = s.ld('ParcelDelivery')[0] ?? s.micro('ParcelDelivery')[0];
   if (!delivery && !s.rule('order_tracking_view')) return undefined;
-  const order_id = toText(delivery?.partOfOrder?.orderNumber) ?? s.shop()?.order?.order_id ?? orderIdInUrl();
+  const order_id = toText(delivery?.partOfOrder?.orderNumber) ?? s.shop()?.order?.order_id ?? orderIdInUrl(s.url);
   return order_id ? { order_id } : {};
 }

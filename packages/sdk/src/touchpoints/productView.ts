@@ -8,17 +8,19 @@ import type { Props } from '../types.ts';
  * A product page: the dataLayer's `view_item`, a page with exactly one JSON-LD or
  * microdata `Product`/`ProductGroup` (several are a listing), Open Graph product meta,
  * Shopify's product, a body class or URL rule. The facts of all are merged, the more
- * trusted first.
+ * trusted first; Shopify's object ranks above structured data here, as it names the
+ * selected variant by SKU (what its cart requests resolve to) where JSON-LD describes the
+ * product group.
  */
 export function productView(s: Signals): Props | undefined {
   const view = s.dl('view_item');
   const only = (nodes: object[]) => (nodes.length == 1 ? schemaProduct(nodes[0]!) : undefined);
   const product = mergeProducts(
     view && ga4Items(view)[0],
+    s.shop()?.product,
     only(s.ld('Product', 'ProductGroup')),
     only(s.micro('Product', 'ProductGroup')),
     s.og(),
-    s.shop()?.product,
   );
   return hasFacts(product) || view || s.rule('product_view') ? { product } : undefined;
 }

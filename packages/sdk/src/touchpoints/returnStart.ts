@@ -5,6 +5,6 @@ import type { Props } from '../types.ts';
 /** A returns page (RMA, PrestaShop's merchandise returns, BigCommerce's new return), with the order of the URL. */
 export function returnStart(s: Signals): Props | undefined {
   if (!s.rule('return_start')) return undefined;
-  const order_id = orderIdInUrl();
+  const order_id = orderIdInUrl(s.url);
   return order_id ? { order_id } : {};
 }

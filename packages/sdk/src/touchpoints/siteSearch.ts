@@ -5,6 +5,6 @@ import type { Props } from '../types.ts';
 
 /** A search results page: the dataLayer's `search`/`view_search_results`, or a query parameter. */
 export function siteSearch(s: Signals): Props | undefined {
-  const query = toText(s.dl('search', 'view_search_results')?.search_term) ?? searchQuery();
+  const query = toText(s.dl('search', 'view_search_results')?.search_term) ?? searchQuery(s.url);
   return query ? { query } : undefined;
 }

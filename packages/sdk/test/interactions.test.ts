@@ -1,0 +1,156 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import * as bigcommerce from './fixtures/bigcommerce.ts';
+import * as magento from './fixtures/magento.ts';
+import * as prestashop from './fixtures/prestashop.ts';
+import * as shopify from './fixtures/shopify.ts';
+import * as woo from './fixtures/woocommerce.ts';
+import { byType, capture, loadPage, submit } from './helpers.ts';
+
+// The page's XHRs go nowhere in tests: only what the SDK sees of them matters.
+const realSend = XMLHttpRequest.prototype.send;
+beforeEach(() => {
+  XMLHttpRequest.prototype.send = function () {};
+});
+afterEach(() => {
+  XMLHttpRequest.prototype.send = realSend;
+});
+
+const xhr = (method: string, url: string, body?: string | FormData) => {
+  const request = new XMLHttpRequest();
+  request.open(method, url);
+  request.send(body);
+};
+const form = () => document.querySelector('form')!;
+
+describe('cart_add: form submit, cart request and dataLayer merged into one event', () => {
+  test('Shopify: form submit + fetch /cart/add.js, resolved through ShopifyAnalytics', async () => {
+    loadPage(shopify.shopifyProduct.url, shopify.shopifyProduct.html, shopify.shopifyProduct.globals);
+    const events = await capture(async () => {
+      submit(form(), form().querySelector('button'));
+      await fetch('/cart/add.js', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ items: [{ id: 41002, quantity: 2 }] }) });
+    });
+    const adds = byType(events, 'cart_add');
+    expect(adds).toHaveLength(1);
+    expect(adds[0]!.props?.product).toEqual({ id: 'BS-M', name: 'Blue shirt', price: 21.99, currency: 'EUR', brand: 'Acme', category: 'Shirts', variant: 'M', quantity: 2 });
+  });
+
+  test('Shopify: quick add on a collection page (fetch /cart/add with FormData)', async () => {
+    loadPage(shopify.shopifyCollection.url, shopify.shopifyCollection.html, shopify.shopifyCollection.globals);
+    const events = await capture(async () => {
+      const body = new FormData();
+      body.append('id', '42001');
+      body.append('quantity', '1');
+      await fetch('/cart/add', { method: 'POST', body });
+    });
+    expect(byType(events, 'cart_add')[0]?.props?.product).toMatchObject({ id: 'RS-1', name: 'Red shirt', price: 25, quantity: 1 });
+  });
+
+  test('Shopify: /cart/change.js with quantity 0 is a cart_remove', async () => {
+    loadPage(shopify.shopifyCart.url, shopify.shopifyCart.html, shopify.shopifyCart.globals);
+    const events = await capture(async () => {
+      await fetch('/cart/change.js', { method: 'POST', body: JSON.stringify({ id: '41002:abc', quantity: 0 }) });
+      await fetch('/cart/change.js', { method: 'POST', body: JSON.stringify({ id: '41002:abc', quantity: 3 }) });
+    });
+    expect(byType(events, 'cart_remove')).toHaveLength(1);
+  });
+
+  test('WooCommerce: product form post, the page product filling in', async () => {
+    loadPage(woo.wooProduct.url, woo.wooProduct.html);
+    const events = await capture(() => submit(form(), form().querySelector('button')));
+    expect(byType(events, 'cart_add')[0]?.props?.product).toEqual({ id: 'woo-hoodie-with-logo', name: 'Hoodie with Logo', price: 45, currency: 'EUR', quantity: 2 });
+  });
+
+  test('WooCommerce: ajax add to cart on a category page (?wc-ajax=add_to_cart)', async () => {
+    loadPage(woo.wooCategory.url, woo.wooCategory.html);
+    const events = await capture(() => xhr('POST', '/?wc-ajax=add_to_cart', 'product_sku=woo-hoodie-with-logo&product_id=70&quantity=1'));
+    expect(byType(events, 'cart_add')[0]?.props?.product).toEqual({ id: 'woo-hoodie-with-logo', quantity: 1 });
+  });
+
+  test('WooCommerce: remove from the mini cart', async () => {
+    loadPage(woo.wooCart.url, woo.wooCart.html);
+    const events = await capture(() => xhr('POST', '/?wc-ajax=remove_from_cart', 'cart_item_key=c0c7c76d30bd3dcaefc96f40275bdc0a'));
+    expect(byType(events, 'cart_remove')).toHaveLength(1);
+  });
+
+  test('Magento 2: product form submit + its ajax POST /checkout/cart/add', async () => {
+    loadPage(magento.magentoProduct.url, magento.magentoProduct.html);
+    const events = await capture(() => {
+      submit(form(), form().querySelector('button'));
+      xhr('POST', form().action, 'product=1&selected_configurable_option=&related_product=&item=1&form_key=Kq2dfTzQyX0s3aZR&qty=3');
+    });
+    const adds = byType(events, 'cart_add');
+    expect(adds).toHaveLength(1);
+    expect(adds[0]!.props?.product).toEqual({ id: '24-MB01', name: 'Joust Duffle Bag', price: 34, currency: 'USD', quantity: 3 });
+  });
+
+  test('BigCommerce: /remote/v1/cart/add from the product form', async () => {
+    loadPage(bigcommerce.bigcommerceProduct.url, bigcommerce.bigcommerceProduct.html, bigcommerce.bigcommerceProduct.globals);
+    const events = await capture(async () => {
+      submit(form());
+      await fetch('/remote/v1/cart/add', { method: 'POST', body: new FormData(form()) });
+    });
+    const adds = byType(events, 'cart_add');
+    expect(adds).toHaveLength(1);
+    expect(adds[0]!.props?.product).toMatchObject({ id: 'OTL', price: 109, currency: 'USD', quantity: 1 });
+  });
+
+  test('PrestaShop: the cart controller POST with add=1', async () => {
+    loadPage(prestashop.prestashopProduct.url, prestashop.prestashopProduct.html);
+    const events = await capture(() => {
+      submit(form(), form().querySelector('button'));
+      xhr('POST', 'https://ps.example/cart', 'token=0d5e3b8f2a1c4e6f&id_product=1&id_customization=0&group%5B1%5D=1&qty=2&add=1&action=update');
+      xhr('POST', 'https://ps.example/module/ps_shoppingcart/ajax', 'id_product=1&id_product_attribute=1&id_customization=0&action=add-to-cart');
+    });
+    const adds = byType(events, 'cart_add');
+    expect(adds).toHaveLength(1);
+    expect(adds[0]!.props?.product).toMatchObject({ id: 'demo_1', name: 'Hummingbird printed t-shirt', price: 23.9, quantity: 2 });
+  });
+
+  test('PrestaShop: delete=1 is a cart_remove', async () => {
+    loadPage(prestashop.prestashopCart.url, prestashop.prestashopCart.html);
+    const events = await capture(() => xhr('POST', 'https://ps.example/cart?delete=1&id_product=1&id_product_attribute=1&token=abc', 'ajax=1&action=update'));
+    expect(byType(events, 'cart_remove')).toHaveLength(1);
+  });
+
+  test('two adds seconds apart are two events', async () => {
+    loadPage(woo.wooCategory.url, woo.wooCategory.html);
+    const events = await capture(async () => {
+      xhr('POST', '/?wc-ajax=add_to_cart', 'product_sku=a&product_id=1&quantity=1');
+      await new Promise((resolve) => setTimeout(resolve, 1600));
+      xhr('POST', '/?wc-ajax=add_to_cart', 'product_sku=b&product_id=2&quantity=1');
+    });
+    expect(byType(events, 'cart_add').map((event) => (event.props?.product as any).id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('forms and data-waymark', () => {
+  test('newsletter (PrestaShop ps_emailsubscription) and review (WooCommerce) forms', async () => {
+    loadPage(prestashop.prestashopProduct.url, prestashop.prestashopProduct.html);
+    const news = await capture(() => submit(document.querySelector('.block_newsletter form')!));
+    expect(byType(news, 'newsletter_signup')).toHaveLength(1);
+    loadPage(woo.wooProduct.url, woo.wooProduct.html);
+    const reviews = await capture(async (waymark) => {
+      waymark.page('product_view', { product: { id: 'woo-hoodie-with-logo' } });
+      submit(document.querySelector('#commentform')!);
+    });
+    expect(byType(reviews, 'review_submit')[0]?.props).toEqual({ product: { id: 'woo-hoodie-with-logo' } });
+  });
+
+  test('data-waymark marks a page and its interactions', async () => {
+    loadPage(
+      'https://custom.example/merci',
+      `<!doctype html><html><head></head><body>
+<div data-waymark="order_complete" data-waymark-order-id="A-77" data-waymark-revenue="1.234,50" data-waymark-currency="eur"></div>
+<button data-waymark="cart_add" data-waymark-id="SKU-9" data-waymark-price="9.90" data-waymark-currency="EUR"><span>Add</span></button>
+<a data-waymark="gift_card_view" data-waymark-stage="consideration" data-waymark-amount="50">Gift cards</a>
+</body></html>`,
+    );
+    const events = await capture(() => {
+      document.querySelector('button span')!.dispatchEvent(new Event('click', { bubbles: true }));
+      document.querySelector('a')!.dispatchEvent(new Event('click', { bubbles: true }));
+    });
+    expect(byType(events, 'order_complete')[0]?.props).toEqual({ order_id: 'A-77', revenue: 1234.5, currency: 'EUR' });
+    expect(byType(events, 'cart_add')[0]?.props).toEqual({ product: { id: 'SKU-9', price: 9.9, currency: 'EUR' } });
+    expect(byType(events, 'gift_card_view')[0]).toMatchObject({ stage: 'consideration', props: { amount: '50' } });
+  });
+});

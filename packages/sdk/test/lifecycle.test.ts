@@ -1,0 +1,223 @@
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { init } from '../src/index.ts';
+import { VISIT_TIMEOUT_MS } from '../src/lib/visits.ts';
+import { byType, capture, flushPromises, loadPage, pageEvents, recordFetch } from './helpers.ts';
+
+const blank = '<!doctype html><html><head></head><body><h1>Home</h1></body></html>';
+const dataLayer = () => (window as any).dataLayer as unknown[];
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('headless storefront with a GA4 dataLayer (SPA)', () => {
+  test('each History API page once, with the dataLayer facts; replaceState and same-path pushes not counted', async () => {
+    loadPage('https://headless.example/', blank, { dataLayer: [] });
+    const item = { item_id: 'SKU-1', item_name: 'Blue shirt', price: '19.99', item_brand: 'Acme', item_category: 'Shirts', item_variant: 'M', quantity: 1 };
+    const events = await capture(() => {
+      history.pushState({}, '', '/p/blue-shirt');
+      dataLayer().push({ ecommerce: null });
+      dataLayer().push({ event: 'view_item', ecommerce: { currency: 'eur', value: 19.99, items: [item] } });
+      dataLayer().push({ event: 'add_to_cart', ecommerce: { currency: 'EUR', value: 39.98, items: [{ ...item, quantity: 2 }] } });
+      history.replaceState({}, '', '/p/blue-shirt?color=blue');
+      history.pushState({}, '', '/p/blue-shirt');
+      history.pushState({}, '', '/cart');
+      dataLayer().push({ event: 'view_cart', ecommerce: { currency: 'EUR', value: 39.98, items: [{ ...item, quantity: 2 }] } });
+      history.pushState({}, '', '/checkout');
+      dataLayer().push({ event: 'begin_checkout', ecommerce: { currency: 'EUR', value: 39.98, items: [item] } });
+      dataLayer().push({ event: 'add_shipping_info', ecommerce: { currency: 'EUR', value: 39.98, shipping_tier: 'Ground', items: [item] } });
+      dataLayer().push(['event', 'add_payment_info', { currency: 'EUR', value: 39.98, payment_type: 'Card', items: [item] }]);
+      history.pushState({}, '', '/order/confirmation');
+      dataLayer().push({ event: 'purchase', ecommerce: { transaction_id: 'T-1001', value: 44.97, tax: 3.1, shipping: 4.99, currency: 'EUR', coupon: 'SUMMER', items: [{ ...item, quantity: 2 }] } });
+    });
+    expect(pageEvents(events).map((event) => event.type)).toEqual(['page_view', 'product_view', 'cart_view', 'checkout_start', 'checkout_step', 'checkout_step', 'order_complete']);
+    expect(byType(events, 'landing')).toHaveLength(1);
+    const product = { id: 'SKU-1', name: 'Blue shirt', price: 19.99, currency: 'EUR', brand: 'Acme', category: 'Shirts', variant: 'M', quantity: 1 };
+    expect(byType(events, 'product_view')[0]?.props?.product).toEqual(product);
+    expect(byType(events, 'cart_add')[0]?.props?.product).toEqual({ ...product, quantity: 2 });
+    expect(byType(events, 'cart_view')[0]?.props).toMatchObject({ value: 39.98, currency: 'EUR' });
+    expect(byType(events, 'checkout_step').map((event) => event.props?.step)).toEqual(['shipping', 'payment']);
+    expect(byType(events, 'order_complete')[0]?.props).toEqual({ order_id: 'T-1001', revenue: 44.97, tax: 3.1, shipping: 4.99, currency: 'EUR', coupon: 'SUMMER', items: [{ ...product, quantity: 2 }] });
+  });
+
+  test('a purchase pushed after the thank-you page settled is still the order', async () => {
+    vi.useFakeTimers();
+    loadPage('https://headless.example/done', blank, { dataLayer: [] });
+    const events = await capture(async () => {
+      await vi.advanceTimersByTimeAsync(3000);
+      dataLayer().push({ event: 'purchase', ecommerce: { transaction_id: 'T-9', value: 10, currency: 'EUR', items: [] } });
+      vi.useRealTimers();
+    });
+    expect(pageEvents(events).map((event) => event.type)).toEqual(['page_view', 'order_complete']);
+  });
+
+  test('Universal Analytics enhanced ecommerce pushes too', async () => {
+    loadPage('https://ua.example/item', blank, {
+      dataLayer: [{ ecommerce: { currencyCode: 'USD', detail: { products: [{ id: 'UA-1', name: 'Lamp', price: '30.00', brand: 'Lux' }] } } }],
+    });
+    const events = await capture();
+    expect(byType(events, 'product_view')[0]?.props?.product).toEqual({ id: 'UA-1', name: 'Lamp', price: 30, currency: 'USD', brand: 'Lux' });
+  });
+});
+
+describe('pages and visits', () => {
+  test('a back/forward-cache restore is a new page', async () => {
+    loadPage('https://shop.example/about', blank);
+    const events = await capture(() => {
+      // happy-dom leaves `persisted` out of PageTransitionEvent.
+      const restored = Object.defineProperty(new Event('pageshow'), 'persisted', { value: true });
+      window.dispatchEvent(new Event('pagehide'));
+      window.dispatchEvent(restored);
+    });
+    expect(pageEvents(events).map((event) => event.type)).toEqual(['page_view', 'page_view']);
+  });
+
+  test('30 minutes without activity start a new visit: a second landing, a new session', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    loadPage('https://shop.example/', blank);
+    const events = await capture((waymark) => {
+      waymark.page();
+      vi.setSystemTime(Date.now() + 10 * 60_000);
+      history.pushState({}, '', '/a');
+      vi.setSystemTime(Date.now() + VISIT_TIMEOUT_MS + 1000);
+      history.pushState({}, '', '/b');
+    });
+    const landings = byType(events, 'landing');
+    expect(landings).toHaveLength(2);
+    expect(landings[0]!.session).not.toBe(landings[1]!.session);
+    expect(new Set(events.map((event) => event.anon)).size).toBe(1);
+  });
+
+  test('landing carries the referrer, scrubbed', async () => {
+    loadPage('https://shop.example/?utm_source=newsletter&utm_medium=email', blank);
+    vi.spyOn(document, 'referrer', 'get').mockReturnValue('https://mail.example/read?email=jane@example.com&id=3');
+    const events = await capture();
+    expect(byType(events, 'landing')[0]).toMatchObject({
+      ref: 'https://mail.example/read?email=redacted&id=3',
+      props: { campaign: { source: 'newsletter', medium: 'email' } },
+    });
+  });
+
+  test('URL rule overrides', async () => {
+    loadPage('https://boutique.example/panier', blank);
+    const events = await capture(() => {}, { pages: { cart_view: '^/panier', account_view: false } });
+    expect(pageEvents(events)[0]?.type).toBe('cart_view');
+  });
+
+  test('web_vitals once when the page is hidden, with the page type', async () => {
+    const report = (value: number) => (callback: (metric: any) => void) => callback({ value });
+    const vitals = { onLCP: report(1234.4), onCLS: report(0.123456), onINP: report(88), onFCP: report(900), onTTFB: report(120.6) };
+    vi.doMock('web-vitals', () => vitals);
+    vi.resetModules();
+    const { init: freshInit } = await import('../src/index.ts');
+    loadPage('https://shop.example/about', blank);
+    const { events } = recordFetch();
+    const waymark = freshInit({ site: 'wm_test', endpoint: 'https://collector.test' });
+    waymark.page('page_view');
+    window.dispatchEvent(new Event('load'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    waymark.shutdown();
+    await flushPromises();
+    expect(byType(events(), 'web_vitals').map((event) => event.props)).toEqual([
+      { lcp: 1234, cls: 0.1235, inp: 88, fcp: 900, ttfb: 121, page_type: 'page_view' },
+    ]);
+    vi.doUnmock('web-vitals');
+  });
+});
+
+describe('privacy', () => {
+  test("consent 'required': nothing stored or sent until consent(true)", async () => {
+    loadPage('https://shop.example/products/x', blank);
+    const { events, fetch } = recordFetch();
+    const waymark = init({ site: 'wm_test', endpoint: 'https://collector.test', consent: 'required' });
+    waymark.identify('customer-1');
+    waymark.track('cart_add', { product: { id: 'X' } });
+    await waymark.flush();
+    expect(fetch).not.toHaveBeenCalled();
+    expect(localStorage.length).toBe(0);
+    waymark.consent(true);
+    waymark.shutdown();
+    await flushPromises();
+    expect(events().map((event) => event.type)).toEqual(['landing', 'cart_add', 'product_view']);
+    expect(events().every((event) => event.anon?.startsWith('a_') && event.user == 'customer-1')).toBe(true);
+  });
+
+  test('consent(false) erases the ids and the queue', async () => {
+    loadPage('https://shop.example/', blank);
+    recordFetch();
+    const waymark = init({ site: 'wm_test', endpoint: 'https://collector.test' });
+    waymark.track('newsletter_signup');
+    expect(localStorage.getItem('wm_a')).toBeTruthy();
+    waymark.consent(false);
+    waymark.shutdown();
+    expect(Object.keys(localStorage).filter((key) => key.startsWith('wm_'))).toEqual([]);
+  });
+
+  test('Global Privacy Control and Do Not Track: cookieless, no anon id, nothing in localStorage', async () => {
+    for (const [key, value] of [['globalPrivacyControl', true], ['doNotTrack', '1']] as const) {
+      loadPage('https://shop.example/', blank);
+      vi.stubGlobal('navigator', Object.create(navigator, { [key]: { value } }));
+      const events = await capture();
+      expect(events.length).toBeGreaterThan(0);
+      expect(events.every((event) => event.anon === undefined && event.session.startsWith('s_'))).toBe(true);
+      expect(Object.keys(localStorage)).toEqual([]);
+      vi.unstubAllGlobals();
+    }
+  });
+
+  test('e-mail addresses and secret query values are scrubbed from URLs', async () => {
+    loadPage('https://shop.example/account/jane.doe%40example.com?token=abc123&access_token=x&q=shoes&utm_source=mail#reset=1', blank);
+    const [event] = await capture();
+    expect(event?.url).toBe('https://shop.example/account/redacted?token=redacted&access_token=redacted&q=shoes&utm_source=mail#reset=1');
+  });
+});
+
+describe('never throws into the page', () => {
+  test('broken JSON-LD, hostile microdata and a huge page', async () => {
+    const cards = Array.from({ length: 3000 }, (_, i) => `<div itemscope itemtype="https://schema.org/Product"><span itemprop="name">P${i}</span><span itemprop="price">x</span></div>`).join('');
+    loadPage(
+      'https://shop.example/c/all',
+      `<!doctype html><html><head><script type="application/ld+json">{"@type": "Product", "name": "Broken",}</script>
+<script type="application/ld+json">null</script><script type="application/ld+json">[1, "x", {"@graph": "nope"}]</script>
+<meta property="og:type" content="product"><meta property="product:price:amount" content="NaN"></head><body>${cards}</body></html>`,
+    );
+    const events = await capture();
+    expect(pageEvents(events)).toHaveLength(1);
+  });
+
+  test('a localStorage that throws, and a dead collector', async () => {
+    loadPage('https://shop.example/products/x', blank);
+    vi.spyOn(Storage.prototype, 'getItem').mockImplementation(() => {
+      throw new DOMException('blocked', 'SecurityError');
+    });
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('blocked', 'SecurityError');
+    });
+    (globalThis as any).fetch = vi.fn(() => Promise.reject(new TypeError('Failed to fetch')));
+    const waymark = init({ site: 'wm_test', endpoint: 'https://collector.test' });
+    waymark.track('cart_add', { product: { id: 'X', price: 'abc', currency: 'euro' } });
+    await expect(waymark.flush()).resolves.toBeUndefined();
+    expect(() => waymark.shutdown()).not.toThrow();
+    vi.restoreAllMocks();
+  });
+
+  test('bad calls are refused quietly', async () => {
+    loadPage('https://shop.example/', blank);
+    const events = await capture((waymark) => {
+      waymark.track('Bad Type!');
+      waymark.track('custom_thing');
+      waymark.track('product_view');
+      waymark.feedback(7);
+      waymark.feedback(4, 'Nice', 'purchase');
+      (waymark as any).track(null);
+    });
+    expect(events.filter((event) => !/landing|page_view/.test(event.type)).map((event) => event.type)).toEqual(['feedback']);
+  });
+
+  test('no site: inert', () => {
+    expect(() => init({} as any).track('x')).not.toThrow();
+  });
+});
