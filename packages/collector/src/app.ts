@@ -4,6 +4,7 @@ import type { AppEnv } from './env.ts';
 import { adminSites } from './routes/adminSites.ts';
 import { collect } from './routes/collect.ts';
 import { eventExport } from './routes/export.ts';
+import { journeyMap } from './routes/map.ts';
 import { openapi } from './routes/openapi.ts';
 import { reports } from './routes/reports.ts';
 import { validate } from './routes/validate.ts';
@@ -16,6 +17,7 @@ app.route('/v1/admin/sites', adminSites);
 app.route('/v1/export', eventExport);
 app.route('/v1/reports', reports);
 app.route('/v1/openapi.json', openapi);
+app.route('/', journeyMap);
 
 app.notFound((c) => c.json({ error: `no route for ${c.req.method} ${c.req.path}` }, 404));
 

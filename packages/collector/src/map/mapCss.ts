@@ -1,0 +1,40 @@
+/** Styles of the journey map page (served as /map.css; the CSP allows no inline style). */
+export const MAP_CSS = `
+:root { --ink: #1d2433; --muted: #5b6475; --line: #d9dee8; --bg: #f6f7fb; --card: #fff;
+  --s1: #3867d6; --s2: #4b7bec; --s3: #8854d0; --s4: #20bf6b; --s5: #0fb9b1; --drop: #eb3b5a; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--bg); }
+header { background: var(--ink); color: #fff; padding: 14px 24px; }
+h1 { margin: 0 0 10px; font-size: 20px; } h1 span { font-weight: 400; color: #b8c2d6; }
+form { display: flex; flex-wrap: wrap; gap: 10px 16px; align-items: end; }
+label { display: flex; flex-direction: column; font-size: 12px; color: #b8c2d6; gap: 3px; }
+input, select, button { font: inherit; padding: 6px 8px; border-radius: 6px; border: 1px solid #3b4458; }
+input, select { background: #fff; color: var(--ink); }
+#token { width: 280px; }
+button { background: var(--s2); color: #fff; border-color: var(--s2); cursor: pointer; }
+button#forget { background: transparent; border-color: #6b7488; }
+main { padding: 16px 24px 40px; max-width: 1280px; }
+#status { color: var(--muted); } #status.error { color: var(--drop); font-weight: 600; }
+section { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 16px 20px; margin-bottom: 16px; }
+h2 { font-size: 15px; margin: 4px 0 8px; } .hint { color: var(--muted); margin: 0 0 8px; font-size: 12px; }
+#summary { display: flex; gap: 32px; flex-wrap: wrap; }
+.figure b { display: block; font-size: 24px; } .figure span { color: var(--muted); font-size: 12px; }
+svg { display: block; width: 100%; }
+svg text { font: 13px system-ui, sans-serif; fill: var(--ink); }
+svg text.big { font-size: 15px; font-weight: 700; fill: #fff; }
+svg text.light { fill: #fff; }
+svg text.drop { fill: var(--drop); font-weight: 600; }
+svg text.muted { fill: var(--muted); font-size: 12px; }
+.s1 { fill: var(--s1); } .s2 { fill: var(--s2); } .s3 { fill: var(--s3); } .s4 { fill: var(--s4); } .s5 { fill: var(--s5); }
+.bar { fill: var(--s1); } .sub { fill: #a5b8ec; }
+.columns { display: grid; grid-template-columns: repeat(5, 1fr); gap: 12px; }
+.columns ol { list-style: none; margin: 0; padding: 0; }
+.columns h3 { margin: 0 0 6px; font-size: 13px; text-transform: capitalize; }
+.columns li { display: flex; justify-content: space-between; border-bottom: 1px dashed var(--line); padding: 2px 0; }
+.columns li span { color: var(--muted); }
+#side { display: grid; grid-template-columns: 1.2fr 1fr; gap: 24px; }
+#carts { display: flex; gap: 24px; margin-bottom: 12px; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: right; padding: 4px 8px; border-bottom: 1px solid var(--line); }
+th:first-child, td:first-child { text-align: left; text-transform: capitalize; }
+`;

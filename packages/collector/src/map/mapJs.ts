@@ -1,0 +1,182 @@
+/**
+ * Behaviour of the journey map page (served as /map.js). Plain browser JS, no build step:
+ * it fetches /v1/reports/funnel with the typed-in token in the Authorization header and
+ * draws SVG with DOM calls only — report values are set as text, never parsed as markup.
+ */
+export const MAP_JS = String.raw`(function () {
+  'use strict';
+  var TOKEN_KEY = 'waymark.exportToken';
+  var SVG = 'http://www.w3.org/2000/svg';
+  var STAGE_NAMES = ['awareness', 'consideration', 'decision', 'purchase', 'loyalty'];
+  var VITALS = ['lcp', 'inp', 'cls', 'fcp', 'ttfb'];
+  var $ = function (id) { return document.getElementById(id); };
+  var number = new Intl.NumberFormat('en');
+  var percent = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 });
+
+  function el(tag, attrs, text) {
+    var node = tag.indexOf('svg:') === 0 ? document.createElementNS(SVG, tag.slice(4)) : document.createElement(tag);
+    for (var name in attrs || {}) node.setAttribute(name, String(attrs[name]));
+    if (text !== undefined) node.textContent = String(text);
+    return node;
+  }
+  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); return node; }
+  function rate(value) { return value === null ? '–' : percent.format(value); }
+  function money(list) {
+    if (!list.length) return '0';
+    return list.map(function (entry) {
+      return new Intl.NumberFormat('en', { style: 'currency', currency: entry.currency || 'XXX' }).format(entry.revenue !== undefined ? entry.revenue : entry.value);
+    }).join(' + ');
+  }
+  function status(text, isError) { var s = $('status'); s.textContent = text; s.className = isError ? 'error' : ''; }
+  function isoDay(date) { return date.toISOString().slice(0, 10); }
+
+  function figure(value, label, key) {
+    var box = el('div', { class: 'figure', 'data-figure': key });
+    box.appendChild(el('b', {}, value));
+    box.appendChild(el('span', {}, label));
+    return box;
+  }
+
+  function drawSummary(report) {
+    var box = clear($('summary'));
+    box.appendChild(figure(number.format(report.visitors), 'visitors', 'visitors'));
+    box.appendChild(figure(number.format(report.orders), 'orders', 'orders'));
+    box.appendChild(figure(money(report.revenue), 'revenue', 'revenue'));
+    box.appendChild(figure(rate(report.conversion), 'visitors who purchased', 'conversion'));
+    box.appendChild(figure(number.format(report.landings.total), 'landings', 'landings'));
+  }
+
+  function drawFunnel(stages) {
+    var svg = clear($('funnel'));
+    var width = 900, bar = 46, gap = 34, top = 8;
+    var max = Math.max(1, stages[0].reached);
+    svg.setAttribute('viewBox', '0 0 ' + width + ' ' + (top + stages.length * (bar + gap)));
+    stages.forEach(function (stage, i) {
+      var y = top + i * (bar + gap);
+      var w = Math.max(150, (width - 260) * (stage.reached / max));
+      var x = (width - 260 - w) / 2 + 130;
+      var g = el('svg:g', { 'data-stage': stage.stage, 'data-reached': stage.reached });
+      g.appendChild(el('svg:rect', { x: x, y: y, width: w, height: bar, rx: 6, class: 's' + (i + 1) }));
+      g.appendChild(el('svg:text', { x: x + 12, y: y + 29, class: 'big' }, stage.stage.charAt(0).toUpperCase() + stage.stage.slice(1)));
+      g.appendChild(el('svg:text', { x: x + w - 12, y: y + 29, 'text-anchor': 'end', class: 'big', 'data-role': 'reached' }, number.format(stage.reached)));
+      g.appendChild(el('svg:text', { x: width - 120, y: y + 20, class: 'muted' }, number.format(stage.visitors) + ' in stage'));
+      g.appendChild(el('svg:text', { x: width - 120, y: y + 36, class: 'muted' }, number.format(stage.touchpoints) + ' touchpoints'));
+      svg.appendChild(g);
+      if (stage.conversion_to_next !== null) {
+        // Rates from the counts themselves: the API's four-decimal ratios would round twice.
+        var next = stages[i + 1].reached;
+        var between = el('svg:g', { 'data-drop-off': stage.stage, 'data-dropped': stage.drop_off_to_next });
+        between.appendChild(el('svg:text', { x: width / 2 - 10, y: y + bar + 22, 'text-anchor': 'end', class: 'muted' }, rate(next / stage.reached) + ' go on ↓'));
+        between.appendChild(el('svg:text', { x: width / 2 + 10, y: y + bar + 22, class: 'drop' }, '−' + number.format(stage.drop_off_to_next) + ' dropped off (' + rate(stage.drop_off_to_next / stage.reached) + ')'));
+        svg.appendChild(between);
+      }
+    });
+  }
+
+  function drawTouchpoints(stages) {
+    var box = clear($('touchpoints'));
+    stages.forEach(function (stage) {
+      var column = el('div', { 'data-touchpoints': stage.stage });
+      column.appendChild(el('h3', {}, stage.stage));
+      var list = el('ol');
+      if (!stage.by_type.length) list.appendChild(el('li', {}, 'none'));
+      stage.by_type.forEach(function (t) {
+        var item = el('li', { 'data-type': t.type });
+        item.appendChild(document.createTextNode(t.type.replace(/_/g, ' ')));
+        item.appendChild(el('span', {}, number.format(t.touchpoints) + ' · ' + number.format(t.visitors) + ' visitors'));
+        list.appendChild(item);
+      });
+      column.appendChild(list);
+      box.appendChild(column);
+    });
+  }
+
+  function drawChannels(landings) {
+    var svg = clear($('channels'));
+    var rows = [];
+    landings.by_channel.forEach(function (c) {
+      rows.push({ label: c.channel.replace(/_/g, ' '), value: c.landings, channel: c.channel, sub: false });
+      c.search_engines.forEach(function (e) { rows.push({ label: '  ' + e.search_engine, value: e.landings, channel: c.channel, sub: true }); });
+    });
+    if (!rows.length) rows.push({ label: 'no landings', value: 0, channel: '', sub: false });
+    var width = 560, line = 26, max = Math.max(1, landings.by_channel.length ? landings.by_channel[0].landings : 1);
+    svg.setAttribute('viewBox', '0 0 ' + width + ' ' + (rows.length * line + 4));
+    rows.forEach(function (row, i) {
+      var y = i * line + 2;
+      var g = el('svg:g', row.sub ? { 'data-search-engine': row.label.trim(), 'data-landings': row.value } : { 'data-channel': row.channel, 'data-landings': row.value });
+      g.appendChild(el('svg:text', { x: row.sub ? 16 : 0, y: y + 17, class: row.sub ? 'muted' : '' }, row.label.trim()));
+      var w = (width - 220) * (row.value / max);
+      g.appendChild(el('svg:rect', { x: 150, y: y + 4, width: Math.max(2, w), height: line - 8, rx: 3, class: row.sub ? 'sub' : 'bar' }));
+      g.appendChild(el('svg:text', { x: 158 + w, y: y + 17 }, number.format(row.value)));
+      svg.appendChild(g);
+    });
+  }
+
+  function drawCarts(carts) {
+    var box = clear($('carts'));
+    box.appendChild(figure(number.format(carts.visitors), 'abandoned carts (of ' + number.format(carts.cart_visitors) + ' carts)', 'abandoned'));
+    box.appendChild(figure(rate(carts.rate), 'abandonment rate', 'abandonment-rate'));
+    box.appendChild(figure(money(carts.value), 'left in abandoned carts', 'abandoned-value'));
+  }
+
+  function drawVitals(stages) {
+    var table = clear($('vitals'));
+    var head = el('tr');
+    head.appendChild(el('th', {}, 'stage'));
+    VITALS.forEach(function (m) { head.appendChild(el('th', {}, m.toUpperCase())); });
+    table.appendChild(head);
+    stages.forEach(function (stage) {
+      var row = el('tr', { 'data-vitals': stage.stage });
+      row.appendChild(el('td', {}, stage.stage));
+      VITALS.forEach(function (m) {
+        var v = stage.web_vitals[m];
+        var unit = m === 'cls' ? '' : ' ms';
+        row.appendChild(el('td', { 'data-metric': m }, v ? number.format(v.median) + unit + ' · ' + number.format(v.p75) : '–'));
+      });
+      table.appendChild(row);
+    });
+  }
+
+  async function draw() {
+    var token = $('token').value.trim();
+    if (!token) { status('Type the export token first.', true); return; }
+    sessionStorage.setItem(TOKEN_KEY, token);
+    var params = new URLSearchParams({ from: $('from').value, to: $('to').value, tz: $('tz').value.trim() || 'UTC' });
+    if ($('channel').value) params.set('channel', $('channel').value);
+    status('Loading…');
+    try {
+      var response = await fetch('/v1/reports/funnel?' + params.toString(), { headers: { Authorization: 'Bearer ' + token }, cache: 'no-store' });
+      var body = await response.json();
+      if (!response.ok) {
+        status((response.status === 401 ? 'That token was not accepted: ' : 'The report failed: ') + body.error, true);
+        return;
+      }
+      drawSummary(body);
+      drawFunnel(body.stages);
+      drawTouchpoints(body.stages);
+      drawChannels(body.landings);
+      drawCarts(body.abandoned_carts);
+      drawVitals(body.stages);
+      ['summary', 'journey', 'side'].forEach(function (id) { $(id).hidden = false; });
+      status('Journeys from ' + body.from + ' to ' + body.to + (body.channel ? ', visitors landing from ' + body.channel.join(', ') : '') + ' (' + body.tz + ').');
+      document.body.setAttribute('data-drawn', 'true');
+    } catch (error) {
+      status('The report could not be loaded: ' + error.message, true);
+    }
+  }
+
+  function start() {
+    var now = new Date();
+    var query = new URLSearchParams(location.search);
+    $('to').value = query.get('to') || isoDay(new Date(now.getTime() + 86400000));
+    $('from').value = query.get('from') || isoDay(new Date(now.getTime() - 29 * 86400000));
+    try { $('tz').value = query.get('tz') || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'; } catch (e) { $('tz').value = 'UTC'; }
+    if (query.get('channel')) $('channel').value = query.get('channel');
+    var saved = sessionStorage.getItem(TOKEN_KEY);
+    $('controls').addEventListener('submit', function (event) { event.preventDefault(); draw(); });
+    $('forget').addEventListener('click', function () { sessionStorage.removeItem(TOKEN_KEY); $('token').value = ''; status('Token forgotten.'); });
+    if (saved) { $('token').value = saved; draw(); }
+  }
+  start();
+})();
+`;

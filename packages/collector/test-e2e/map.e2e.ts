@@ -1,0 +1,137 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startCollector, type LocalCollector } from './localCollector.ts';
+
+const DAY = 86_400_000;
+let collector: LocalCollector;
+let browser: BrowserContext;
+let profile: string;
+let shop: { site: string; export_token: string };
+
+/**
+ * A seeded shop, 21 visitors this morning:
+ *  8 land only · 6 go on to a product · 3 add to cart and leave (25 EUR each)
+ *  2 buy (50 EUR) · 1 buys and comes back to track the order · 1 returning customer tracks an order.
+ * Landings: visitors 0–9 from Google, 10–14 from an e-mail campaign, 15–19 direct.
+ */
+function seededEvents(now: number) {
+  const events: Record<string, unknown>[] = [];
+  const furthest = [...Array(8).fill(1), ...Array(6).fill(2), ...Array(3).fill(3), ...Array(2).fill(4), 5];
+  furthest.forEach((stage, v) => {
+    let step = 0;
+    const add = (type: string, extra: Record<string, unknown> = {}, visit = 1) => {
+      step += 1;
+      events.push({ id: `e2e_${v}_${step}_evt`, type, ts: now - 3_600_000 + v * 60_000 + step * 1000, url: `https://shop.example/${type}`, anon: `a_e2e_${v}`, session: `s_e2e_${v}_${visit}`, ...extra });
+    };
+    const from = v < 10 ? { ref: 'https://www.google.com/' } : v < 15 ? { url: 'https://shop.example/?utm_source=nl&utm_medium=email' } : {};
+    add('landing', from);
+    if (stage >= 2) {
+      add('product_view', { props: { product: { id: 'SKU-7', price: 25, currency: 'EUR' } } });
+      add('web_vitals', { props: { lcp: 1000 + v * 100, inp: 80, cls: 0.05, page_type: 'product_view' } });
+    }
+    if (stage >= 3) add('cart_add', { props: { product: { id: 'SKU-7', price: 25, currency: 'EUR', quantity: 1 } } });
+    if (stage >= 4) add('order_complete', { props: { order_id: `E2E-${v}`, revenue: 50, currency: 'EUR' } });
+    if (stage >= 5) add('order_tracking_view', { props: { order_id: `E2E-${v}` } }, 2);
+  });
+  events.push({ id: 'e2e_returning_1_evt', type: 'order_tracking_view', ts: now - 60_000, url: 'https://shop.example/orders/9', anon: 'a_e2e_returning', session: 's_e2e_returning' });
+  return events;
+}
+
+beforeAll(async () => {
+  collector = await startCollector();
+  const created = await fetch(`${collector.base}/v1/admin/sites`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${collector.adminToken}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: 'E2E shop', origins: ['https://shop.example'] }),
+  });
+  shop = (await created.json()) as typeof shop;
+  const events = seededEvents(Date.now());
+  // A browser's user agent: Node's own is a bot to the collector, which would drop the events.
+  const headers = { 'Content-Type': 'text/plain', 'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36' };
+  const response = await fetch(`${collector.base}/v1/collect`, { method: 'POST', headers, body: JSON.stringify({ site: shop.site, events }) });
+  expect(await response.json()).toEqual({ accepted: events.length, duplicates: 0, rejected: [] });
+  profile = mkdtempSync(join(tmpdir(), 'waymark-chromium-'));
+  // A fresh profile: the persistent context is how playwright takes --user-data-dir.
+  browser = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await collector?.stop();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+const text = (page: Page, selector: string) => page.locator(selector).first().textContent();
+
+describe('journey map', () => {
+  it('draws the seeded shop’s funnel from the report API', async () => {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    const urls: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('request', (request) => urls.push(request.url()));
+
+    await page.goto(`${collector.base}/map`);
+    const today = new Date();
+    await page.fill('#from', new Date(today.getTime() - DAY).toISOString().slice(0, 10));
+    await page.fill('#to', new Date(today.getTime() + DAY).toISOString().slice(0, 10));
+    await page.fill('#tz', 'UTC');
+    await page.fill('#token', shop.export_token);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('body[data-drawn=true]');
+
+    const reached = await page.$$eval('#funnel [data-stage]', (groups) => groups.map((g) => [g.getAttribute('data-stage'), g.querySelector('[data-role=reached]')!.textContent]));
+    expect(reached).toEqual([['awareness', '21'], ['consideration', '13'], ['decision', '7'], ['purchase', '4'], ['loyalty', '2']]);
+    const drops = await page.$$eval('#funnel [data-drop-off]', (groups) => groups.map((g) => g.textContent));
+    expect(drops).toEqual([
+      '61.9% go on ↓−8 dropped off (38.1%)',
+      '53.8% go on ↓−6 dropped off (46.2%)',
+      '57.1% go on ↓−3 dropped off (42.9%)',
+      '50% go on ↓−2 dropped off (50%)',
+    ]);
+    expect(await text(page, '[data-touchpoints=consideration] [data-type=product_view] span')).toBe('12 · 12 visitors');
+    expect(await text(page, '[data-touchpoints=decision] [data-type=cart_add] span')).toBe('6 · 6 visitors');
+    const channels = await page.$$eval('#channels [data-channel]', (groups) => groups.map((g) => [g.getAttribute('data-channel'), g.getAttribute('data-landings')]));
+    expect(channels).toEqual([['organic_search', '10'], ['direct', '5'], ['email', '5']]);
+    expect(await page.getAttribute('#channels [data-search-engine=google]', 'data-landings')).toBe('10');
+    expect(await text(page, '[data-figure=abandoned] b')).toBe('3');
+    expect(await text(page, '[data-figure=abandoned-value] b')).toBe('€75.00');
+    expect(await text(page, '[data-figure=revenue] b')).toBe('€150.00');
+    expect(await text(page, '[data-figure=orders] b')).toBe('3');
+    // Medians of LCP 1800…3000 step 100 (visitors 8–19 viewed a product): 2350 ms; p75 (rank 9) 2600.
+    expect(await text(page, '[data-vitals=consideration] [data-metric=lcp]')).toBe('2,350 ms · 2,600');
+
+    const shots = mkdtempSync(join(tmpdir(), 'waymark-map-'));
+    const path = join(shots, 'map.png');
+    await page.screenshot({ path, fullPage: true });
+    console.log(`journey map screenshot: ${path}`);
+
+    expect(problems, problems.join("\n")).toEqual([]);
+    expect(urls.some((url) => url.includes(shop.export_token))).toBe(false);
+
+    // The token stays for the tab: a reload draws again without typing it.
+    await page.reload();
+    await page.waitForSelector('body[data-drawn=true]');
+    expect(await page.inputValue('#token')).toBe(shop.export_token);
+    await page.close();
+  });
+
+  it('says so when the token is wrong', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${collector.base}/map`);
+    await page.fill('#token', 'wm_exp_wrong');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('#status.error');
+    expect(await text(page, '#status')).toMatch(/That token was not accepted: invalid export token/);
+    await page.close();
+  });
+});
