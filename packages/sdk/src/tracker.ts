@@ -99,6 +99,10 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
   let dlEvents = new Map<string, Loose>();
   let vitalsPageType: string | undefined;
   let vitals: ReturnType<typeof webVitals> | undefined;
+  let started = false;
+  // The first page starts after the calls made right after init (identify, consent, the
+  // stub's queue), or with the first event.
+  const begin = () => started || startPage();
 
   const release = (event: WireEvent) => {
     event.session = visit.touch(event.ts);
@@ -109,6 +113,7 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
 
   const capture: Capture = (type, props = {}, extra = {}) => {
     if (stopped || granted === false) return;
+    begin();
     const fitted = fitProps(compact(props));
     if (!fitted) return void warn(`${type} props over 8 KiB`);
     const ts = extra.ts ?? Date.now();
@@ -137,10 +142,13 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
     return { product: props.product, ids: [...ids, button?.value].filter(Boolean).map(String) };
   });
 
+  // A variant id the platform can resolve (Shopify) brings its product's facts, trusted
+  // a little more than the signal that named it.
   const cartAction = (action: CartAction, fields: Loose, rank: number) => {
-    const platform = fields.id && page?.signals.shop()?.variant(String(fields.id));
+    begin();
+    const platform = fields.id && page!.signals.shop()?.variant(String(fields.id));
     cart.add(action, fields, rank);
-    if (platform) cart.add(action, { ...platform, quantity: fields.quantity }, RANK.platform);
+    if (platform) cart.add(action, { ...platform, quantity: fields.quantity }, rank + 0.5);
   };
 
   const setPageType = (type: string, props: Props) => {
@@ -170,6 +178,7 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
   };
 
   const startPage = (type?: string, props: Props = {}) => {
+    started = true;
     settle();
     const now = Date.now();
     const first = !page;
@@ -227,6 +236,7 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
   };
 
   const onHidden = safely(() => {
+    begin();
     settle();
     cart.release();
     const props = vitals?.take(vitalsPageType ?? 'page_view');
@@ -296,6 +306,7 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
         formSubmits(onForm),
         onCheckoutHash((props) => capture('checkout_step', props)),
         onNavigate((replace, url, before) => {
+          begin();
           // A replaceState that keeps the path (filters, tracking params) is the same page.
           if (url.pathname == page?.url.pathname && (replace || url.search == page.url.search)) return;
           // Before the change the page still shows itself: decide what it was now.
@@ -309,7 +320,7 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
       // Some tag setups create `window.dataLayer` after us: look again once the page settled.
       addEventListener('load', layer.hook, { once: true });
     }
-    startPage();
+    queueMicrotask(begin);
     const startVitals = () => whenIdle(() => !stopped && (vitals = webVitals(loadVitals)), 5000);
     document.readyState == 'complete' ? startVitals() : addEventListener('load', startVitals, { once: true });
     if (granted) setTimeout(() => void api.flush(), 1000);

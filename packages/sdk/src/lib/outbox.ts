@@ -96,10 +96,10 @@ export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
     if (wait > 0) return unloading ? undefined : schedule(wait);
     if (navigator.onLine === false) return;
     if (unloading) {
-      // A send in flight holds the lock already; what it has not taken goes now.
-      if (sending) return void sendNext(true).catch(() => {});
-      if (lock.acquire(LOCK_MS)) void sendNext(true).catch(() => {}).finally(lock.release);
-      return;
+      // The lock only has to cover taking the batch (synchronous); a page that goes away
+      // must not leave it held for the next page of the same tab.
+      if (sending || lock.acquire(LOCK_MS)) void sendNext(true).catch(() => {});
+      return lock.release();
     }
     if (sending) return;
     if (!lock.acquire(LOCK_MS)) return schedule(LOCK_MS / 3);

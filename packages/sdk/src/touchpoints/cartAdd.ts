@@ -8,7 +8,7 @@ export const CART_FORM =
   'form[action*="/cart/add"],form.cart,form[data-cart-item-add],form[action*="cart.php"],form#add-to-cart-or-refresh';
 
 /** How much each signal is trusted for a product's fields. */
-export const RANK = { form: 1, request: 2, page: 3, platform: 4, dataLayer: 5, marked: 6 };
+export const RANK = { form: 1, request: 2, page: 3, dataLayer: 5, marked: 6 };
 
 /** One click can reach us three times in a second: form submit, cart request, dataLayer push. */
 const SAME_ACTION_MS = 1500;
