@@ -188,7 +188,7 @@ describe('GET /v1/export: records', () => {
 describe('GET /v1/export: pages', () => {
   it.each([
     [97, 'ndjson'],
-    [700, 'ndjson'],
+    [1100, 'ndjson'],
     [333, 'csv'],
   ])('walks the range with limit=%i (%s): every row once, in (ts, id) order', async (limit, format) => {
     const { site, export_token } = await createSite();
@@ -202,13 +202,15 @@ describe('GET /v1/export: pages', () => {
 
   it('gives no next link on a page that ends exactly at the last row, and an empty page for an empty range', async () => {
     const { site, export_token } = await createSite();
-    await seedRows(site, 600);
-    const full = await call(`/v1/export?${RANGE}&limit=600`, { headers: bearer(export_token) });
-    expect(nextLink(full)).toBeUndefined();
-    expect(parseNdjson(await full.text())).toHaveLength(600);
-    const first = await call(`/v1/export?${RANGE}&limit=599`, { headers: bearer(export_token) });
+    await seedRows(site, 1200);
+    for (const limit of [1200, 10_000]) {
+      const full = await call(`/v1/export?${RANGE}&limit=${limit}`, { headers: bearer(export_token) });
+      expect(nextLink(full)).toBeUndefined();
+      expect(parseNdjson(await full.text())).toHaveLength(1200);
+    }
+    const first = await call(`/v1/export?${RANGE}&limit=1199`, { headers: bearer(export_token) });
     const next = nextLink(first)!;
-    expect(next).toMatch(/^https:\/\/collector\.example\/v1\/export\?.*&limit=599&cursor=[A-Za-z0-9_-]+$/);
+    expect(next).toMatch(/^https:\/\/collector\.example\/v1\/export\?.*&limit=1199&cursor=[A-Za-z0-9_-]+$/);
     await first.text();
     const last = await call(next.replace('https://collector.example', ''), { headers: bearer(export_token) });
     expect(nextLink(last)).toBeUndefined();

@@ -2,8 +2,11 @@ import type { Position } from './cursor.ts';
 import type { ExportRow } from './exportRow.ts';
 import { END_OF_RANGE, findPageEnd, readChunk, type ExportSelection } from './queries.ts';
 
-/** Rows fetched per D1 query: what one page holds in memory at a time, whatever its limit. */
-export const CHUNK_ROWS = 500;
+/**
+ * Rows fetched per D1 query: what one page holds in memory at a time (≈ 0.5 MB), whatever its
+ * limit. The default page is one chunk, so it costs one query and no look-ahead.
+ */
+export const CHUNK_ROWS = 1000;
 
 export interface ExportPage {
   /** The page's rows, chunk by chunk, read only as the response stream pulls them. */

@@ -76,12 +76,19 @@ SELECT stage, metric, max(n) AS samples,
        max(CASE WHEN rank = (3 * n + 3) / 4 THEN value END) AS p75
 FROM ranked GROUP BY stage, metric ORDER BY stage, metric`;
 
-/** Day buckets of the report's zone, bound as one JSON array of [day, start, end]. */
-const DAYS = `WITH ${SCOPE},
-days AS (SELECT value ->> 0 AS day, value ->> 1 AS start, value ->> 2 AS end FROM json_each(?5))
-SELECT d.day, count(DISTINCT s.visitor) AS visitors, count(DISTINCT s.session) AS visits,
-       coalesce(sum(s.type = 'order_complete'), 0) AS orders
-FROM days d LEFT JOIN scope s ON s.ts >= d.start AND s.ts < d.end AND s.type <> 'web_vitals'
+/**
+ * Day buckets of the report's zone, bound as one JSON array of [day, start, end]. Each day
+ * joins its own slice of the primary key (not the report's whole range, filtered per day).
+ */
+const DAYS = `WITH days AS (SELECT value ->> 0 AS day, value ->> 1 AS start, value ->> 2 AS end FROM json_each(?5))
+SELECT d.day, count(DISTINCT e.visitor) AS visitors, count(DISTINCT e.session) AS visits,
+       coalesce(sum(e.type = 'order_complete'), 0) AS orders
+FROM days d LEFT JOIN events e
+  ON e.site_id = ?1 AND e.ts >= d.start AND e.ts < d.end AND e.type <> 'web_vitals'
+  AND (?4 IS NULL OR e.visitor IN (
+    SELECT visitor FROM events
+    WHERE site_id = ?1 AND ts >= ?2 AND ts < ?3 AND type = 'landing'
+      AND channel IN (SELECT value FROM json_each(?4))))
 GROUP BY d.day ORDER BY d.day`;
 
 /** The statements, for the query-plan test. */

@@ -1,0 +1,181 @@
+// `node bench/export.mjs` (collector): exports 1 M events from a local `wrangler dev` and
+// prints rows/s and the peak memory of the Worker's workerd process (which also hosts the
+// local D1) and of this client, for NDJSON pages of 1000 and 10 000 rows and CSV, then the
+// cost of a funnel report over the whole range. Rows read per row returned by the export
+// queries are asserted in test/queryPlans.test.ts (local `wrangler d1 execute` reports no
+// rows_read). Self-contained: a fresh D1 in a temp dir, seeded by SQL, removed at the end.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { exportEvents } from '../src/client/exportEvents.ts';
+
+const collectorDir = fileURLToPath(new URL('..', import.meta.url));
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const PAGE = 10_000;
+const START = Date.UTC(2025, 9, 1);
+const persist = mkdtempSync(join(tmpdir(), 'waymark-export-bench-'));
+const token = 'wm_exp_' + randomBytes(32).toString('base64url');
+
+const wrangler = (args) => {
+  const result = spawnSync('pnpm', ['exec', 'wrangler', ...args, '--local', '--env', 'bench', '--persist-to', persist], { cwd: collectorDir, encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (result.status !== 0) throw new Error(`wrangler ${args.join(' ')} failed: ${result.stderr}`);
+  return result.stdout;
+};
+
+let server;
+try {
+  wrangler(['d1', 'migrations', 'apply', 'DB']);
+  let seconds = await timed(() => wrangler(['d1', 'execute', 'DB', '--file', seedFile()]));
+  console.log(`seeded ${ROWS.toLocaleString('en')} events (one every 2.6 s over a month, a shop's touchpoint mix) in ${seconds.toFixed(1)} s`);
+
+  const port = await freePort();
+  server = spawn('pnpm', ['exec', 'wrangler', 'dev', '--env', 'bench', '--local', '--persist-to', persist, '--port', String(port), '--ip', '127.0.0.1', '--log-level', 'error'], {
+    cwd: collectorDir,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
+  });
+  const endpoint = `http://127.0.0.1:${port}`;
+  await waitUntilUp(endpoint);
+  const workerd = findWorkerd(port);
+  const range = { from: START, to: START + 31 * 86_400_000 };
+
+  for (const [format, pageSize] of [['ndjson', 1000], ['ndjson', PAGE], ['csv', PAGE]]) {
+    const memory = sampleMemory(workerd);
+    const before = rssOf(workerd);
+    let rows = 0;
+    let bytes = 0;
+    seconds = await timed(async () => {
+      if (format === 'ndjson') {
+        for await (const event of exportEvents({ endpoint, token, ...range, pageSize })) {
+          rows += 1;
+          bytes += event.id.length;
+        }
+      } else {
+        ({ rows, bytes } = await rawCsvWalk(endpoint, range));
+      }
+    });
+    const peak = memory.stop();
+    if (rows !== ROWS) throw new Error(`${format}: exported ${rows} rows, expected ${ROWS}`);
+    console.log(
+      `${format.padEnd(6)} pages of ${String(pageSize).padStart(5)}: ${rows.toLocaleString('en')} rows in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds).toLocaleString('en')} rows/s` +
+        (format === 'csv' ? ` (${(bytes / 1e6).toFixed(0)} MB)` : '') +
+        ` · workerd RSS ${mb(before)} before, peak ${mb(peak.workerd)} · client peak RSS ${mb(peak.client)}`,
+    );
+  }
+
+  const funnelStart = performance.now();
+  const funnel = await fetch(`${endpoint}/v1/reports/funnel?from=${range.from}&to=${range.to}`, { headers: { Authorization: `Bearer ${token}` } });
+  await funnel.json();
+  console.log(`funnel report over all ${ROWS.toLocaleString('en')} rows: ${((performance.now() - funnelStart) / 1000).toFixed(2)} s, ${Number(funnel.headers.get('X-Rows-Read')).toLocaleString('en')} rows read (7 queries)`);
+} finally {
+  if (server) {
+    process.kill(-server.pid, 'SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+  }
+}
+rmSync(persist, { recursive: true, force: true });
+
+/** One site (id 1, its token's hash) and ROWS events in a single INSERT … SELECT over a counter. */
+function seedFile() {
+  const hash = createHash('sha256').update(token).digest('hex');
+  const sql = `
+INSERT INTO sites (id, key, name, origins, export_token_hash, created_at) VALUES (1, 'wm_bench_export', 'Bench shop', '["*"]', '${hash}', 0);
+INSERT INTO events (site_id, ts, id, received_delay, type, stage, visitor, session, user_id, url, referrer, channel, search_engine, country, device, props)
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${ROWS - 1})
+SELECT 1, ${START} + i * 2678, printf('evt_%012d_bench', i), 120 + i % 900,
+  CASE i % 10 WHEN 0 THEN 'landing' WHEN 1 THEN 'product_list_view' WHEN 2 THEN 'product_view' WHEN 3 THEN 'page_view'
+    WHEN 4 THEN 'product_view' WHEN 5 THEN 'cart_add' WHEN 6 THEN 'cart_view' WHEN 7 THEN 'checkout_start'
+    WHEN 8 THEN 'web_vitals' ELSE 'order_complete' END,
+  CASE i % 10 WHEN 0 THEN 1 WHEN 5 THEN 3 WHEN 6 THEN 3 WHEN 7 THEN 3 WHEN 8 THEN 3 WHEN 9 THEN 4 ELSE 2 END,
+  printf('a_%019d', i / 10), printf('s_%019d', i / 10), NULL,
+  'https://shop.example/products/shirt-' || (i % 500) || '?variant=' || (i % 7),
+  CASE i % 10 WHEN 0 THEN 'https://www.google.com/' END,
+  CASE i % 10 WHEN 0 THEN 'organic_search' END,
+  CASE i % 10 WHEN 0 THEN 'google' END,
+  'FR', 'mobile',
+  CASE WHEN i % 10 IN (2, 4, 5) THEN '{"product":{"id":"SKU-' || (i % 500) || '","name":"Oxford shirt, \\"slim\\"","price":39.9,"currency":"EUR","brand":"Acme","category":"Shirts"}}'
+       WHEN i % 10 = 8 THEN '{"lcp":' || (1200 + i % 1500) || ',"inp":96,"cls":0.02,"fcp":900,"ttfb":210,"page_type":"checkout_start"}'
+       WHEN i % 10 = 9 THEN '{"order_id":"#' || i || '","revenue":44.85,"currency":"EUR","shipping":4.95}' END
+FROM n;`;
+  const file = join(persist, 'seed.sql');
+  writeFileSync(file, sql);
+  return file;
+}
+
+/** CSV pages fetched raw, following Link headers; rows counted by record (header excluded). */
+async function rawCsvWalk(endpoint, range) {
+  let url = `${endpoint}/v1/export?from=${range.from}&to=${range.to}&format=csv&limit=${PAGE}`;
+  let rows = 0;
+  let bytes = 0;
+  while (url) {
+    const response = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
+    if (response.status !== 200) throw new Error(`csv page answered ${response.status}`);
+    const text = await response.text();
+    bytes += text.length;
+    rows += text.split('\r\n').length - 2;
+    url = response.headers.get('Link')?.match(/<([^>]+)>/)?.[1];
+  }
+  return { rows, bytes };
+}
+
+function sampleMemory(pid) {
+  const peak = { workerd: 0, client: 0 };
+  const sample = () => {
+    peak.workerd = Math.max(peak.workerd, rssOf(pid));
+    peak.client = Math.max(peak.client, process.memoryUsage().rss);
+  };
+  const timer = setInterval(sample, 50);
+  return { stop: () => (clearInterval(timer), sample(), peak) };
+}
+
+function rssOf(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(status.match(/VmRSS:\s+(\d+) kB/)[1]) * 1024;
+}
+
+/** The workerd serving our port (wrangler → workerd), found by its command line. */
+function findWorkerd(port) {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (cmd.includes('workerd') && cmd.includes(`127.0.0.1:${port}`)) return Number(entry);
+    } catch {}
+  }
+  throw new Error('workerd process not found');
+}
+
+async function timed(work) {
+  const started = performance.now();
+  await work();
+  return (performance.now() - started) / 1000;
+}
+
+async function waitUntilUp(base) {
+  for (let i = 0; i < 240; i++) {
+    try {
+      await fetch(`${base}/v1/openapi.json`);
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  throw new Error('wrangler dev did not come up');
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function mb(bytes) {
+  return `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+}
