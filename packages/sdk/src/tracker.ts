@@ -1,9 +1,9 @@
 import type { WireEvent } from '@waymark/schema';
-import { CUSTOM_TYPE_PATTERN, orderEventId, TOUCHPOINT_STAGE } from '@waymark/schema';
+import { orderEventId } from '@waymark/schema';
 import { nanoid } from 'nanoid';
 import type { InitOptions, Waymark } from './init.ts';
 import { anonId } from './lib/anonId.ts';
-import { bodyFields, cartFields } from './lib/cartFields.ts';
+import { cartFields } from './lib/cartFields.ts';
 import { compact } from './lib/compact.ts';
 import { fitProps } from './lib/fitProps.ts';
 import { normaliseProps } from './lib/normaliseProps.ts';
@@ -11,6 +11,7 @@ import { onNavigate } from './lib/onNavigate.ts';
 import { outbox } from './lib/outbox.ts';
 import { safely } from './lib/safely.ts';
 import { scrubUrl } from './lib/scrubUrl.ts';
+import { TOUCHPOINT } from './lib/stages.ts';
 import { storage } from './lib/storage.ts';
 import type { Loose } from './lib/toProduct.ts';
 import { VISIT_TIMEOUT_MS, visits } from './lib/visits.ts';
@@ -55,7 +56,7 @@ const PAGE_TYPES: string[] = ['page_view', ...DETECTORS.map(([type]) => type)];
 /** dataLayer events that describe the page rather than an action on it. */
 const PAGE_EVENTS = /^(?:view_item(?:_list)?|view_cart|begin_checkout|purchase|search|view_search_results)$/;
 const CART_EVENTS: Loose = { add_to_cart: 'cart_add', remove_from_cart: 'cart_remove', add_to_wishlist: 'wishlist_add' };
-const REQUIRED: Loose = { product_view: 'product', cart_add: 'product', cart_remove: 'product', site_search: 'query' };
+const REQUIRED: Loose = { product_view: 'product', cart_add: 'product', cart_remove: 'product', site_search: 'query', feedback: 'rating' };
 const USER_KEY = 'wm_u';
 /** Events held in memory while consent is pending. */
 const MAX_HELD = 100;
@@ -77,32 +78,25 @@ interface Page {
 export function createTracker(options: InitOptions, loadVitals: () => Promise<WebVitalsApi>): Waymark {
   const { site, endpoint, autocapture = true, pages, debug } = options ?? {};
   const warn = (message: string, detail?: unknown) => debug && console.warn('[waymark] ' + message, detail ?? '');
-  if (!site || !endpoint) {
-    warn('site and endpoint are required');
-    const nothing = () => {};
-    return { track: nothing, page: nothing, identify: nothing, consent: nothing, feedback: nothing, flush: async () => {}, shutdown: nothing };
-  }
   const nav = navigator as Loose;
-  const cookieless =
-    !!options.cookieless || nav.globalPrivacyControl === true || nav.doNotTrack == '1' || (window as Loose).doNotTrack == '1';
+  const cookieless = options?.cookieless || nav.globalPrivacyControl || nav.doNotTrack == '1';
   // Cookieless: the visit lives in the tab (sessionStorage) and nothing outlives it.
   const store = storage(cookieless ? 'sessionStorage' : 'localStorage');
-  const box = outbox({ site, endpoint, store, warn });
+  const box = outbox({ site, endpoint: endpoint ?? '', store, warn });
   const visit = visits(store);
-  const stops: (() => void)[] = [box.stop];
-  let granted: boolean | undefined = options.consent == 'required' ? undefined : true;
-  let user = store.get(USER_KEY) ?? undefined;
+  const listening = new AbortController();
+  const on = { signal: listening.signal, capture: true };
+  let stops: (() => void)[] = [];
+  let granted: boolean | undefined = options?.consent != 'required' || undefined;
+  let user = store.get(USER_KEY);
   let held: WireEvent[] = [];
   let lastActivity = 0;
-  let stopped = false;
+  let stopped = !site || !endpoint;
+  let started = false;
   let page: Page | undefined;
   let dlEvents = new Map<string, Loose>();
   let vitalsPageType: string | undefined;
   let vitals: ReturnType<typeof webVitals> | undefined;
-  let started = false;
-  // The first page starts after the calls made right after init (identify, consent, the
-  // stub's queue), or with the first event.
-  const begin = () => started || startPage();
 
   const release = (event: WireEvent) => {
     event.session = visit.touch(event.ts);
@@ -115,9 +109,8 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
     if (stopped || granted === false) return;
     begin();
     const fitted = fitProps(compact(props));
-    if (!fitted) return void warn(`${type} props over 8 KiB`);
+    if (!fitted) return void warn(type + ' props over 8 KiB');
     const ts = extra.ts ?? Date.now();
-    lastActivity = Math.max(lastActivity, ts);
     const orderId = type == 'order_complete' && fitted.order_id;
     const event: WireEvent = {
       id: orderId ? orderEventId(orderId) : nanoid(),
@@ -127,6 +120,7 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
       session: '',
       props: fitted,
     };
+    lastActivity = Math.max(lastActivity, ts);
     if (extra.ref) event.ref = extra.ref;
     if (extra.stage) event.stage = extra.stage;
     if (granted) release(event);
@@ -135,11 +129,10 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
 
   const cart = cartActions(capture, () => {
     const props = page?.type ? page.type == 'product_view' && page.props : page && productView(page.signals);
-    if (!props) return undefined;
     const form = document.querySelector<HTMLFormElement>(CART_FORM);
-    const ids = [props.product.id, form && cartFields(bodyFields(new FormData(form))).id];
-    const button = form?.querySelector<HTMLButtonElement>('[name=add-to-cart]');
-    return { product: props.product, ids: [...ids, button?.value].filter(Boolean).map(String) };
+    // What the page's own cart form would post names this page's product too.
+    const ids = [...(form?.elements ?? [])].map((field) => (field as HTMLInputElement).value);
+    return props ? { product: props.product, ids: [props.product.id, ...ids] } : undefined;
   });
 
   // A variant id the platform can resolve (Shopify) brings its product's facts, trusted
@@ -160,8 +153,8 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
 
   const detect = (s: Signals): [string, Props] => {
     for (const element of markedElements()) {
-      const { type, props } = marked(element);
-      if (PAGE_TYPES.includes(type)) return [type, props];
+      const found = marked(element);
+      if (PAGE_TYPES.includes(found[0])) return found;
     }
     for (const [type, detector] of DETECTORS) {
       const props = detector(s);
@@ -173,20 +166,18 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
   const settle = () => {
     if (!page || page.type) return;
     page.cancel();
-    const [type, props] = autocapture ? detect(page.signals) : ['page_view', {}];
-    setPageType(type, props);
+    setPageType(...(autocapture ? detect(page.signals) : (['page_view', {}] as [string, Props])));
   };
 
   const startPage = (type?: string, props: Props = {}) => {
     started = true;
     settle();
     const now = Date.now();
-    const first = !page;
     const url = new URL(location.href);
     if (!visit.current(now) && now - lastActivity > VISIT_TIMEOUT_MS) {
-      capture('landing', landing(url), { ts: now, ref: (first && document.referrer && scrubUrl(document.referrer)) || undefined });
+      capture('landing', landing(url), { ts: now, ref: (!page && document.referrer && scrubUrl(document.referrer)) || undefined });
     }
-    if (!first) dlEvents = new Map();
+    if (page) dlEvents = new Map();
     let timer: ReturnType<typeof setTimeout> | undefined;
     let cancelIdle: (() => void) | undefined;
     page = {
@@ -204,6 +195,9 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
     else if (autocapture) timer = setTimeout(() => (cancelIdle = whenIdle(safely(settle), 2000)), 500);
     else settle();
   };
+  // The first page starts after the calls made right after init (identify, consent, the
+  // stub's queue), or with the first event.
+  const begin = () => started || startPage();
 
   const onDataLayer = (name: string, data: Loose, past: boolean) => {
     if (PAGE_EVENTS.test(name)) {
@@ -220,13 +214,9 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
     const element = markedTarget(event);
     // Forms count when submitted, other elements when clicked.
     if (!element || (event.type == 'submit') != element instanceof HTMLFormElement) return;
-    const { type, props } = marked(element);
-    if (PAGE_TYPES.includes(type)) return;
+    const [type, { stage, ...props }] = marked(element);
     if (/^(?:cart_add|cart_remove|wishlist_add)$/.test(type)) cart.add(type as CartAction, props.product, RANK.marked);
-    else {
-      const { stage, ...rest } = props;
-      api.track(type, rest, { stage });
-    }
+    else if (!PAGE_TYPES.includes(type)) api.track(type, props, { stage });
   };
 
   const onForm = (form: HTMLFormElement, fields: Loose) => {
@@ -235,44 +225,31 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
     else if (isReviewForm(form)) capture('review_submit', page?.type == 'product_view' ? page.props : {});
   };
 
-  const onHidden = safely(() => {
+  const onHidden = () => {
     begin();
     settle();
     cart.release();
     const props = vitals?.take(vitalsPageType ?? 'page_view');
     if (props) capture('web_vitals', props);
     void box.flush(true);
-  });
-  const onVisibility = () => document.visibilityState == 'hidden' && onHidden();
-  const onPageShow = safely((event: PageTransitionEvent) => {
-    if (!event.persisted) return;
-    vitals?.reset();
-    vitalsPageType = undefined;
-    startPage();
-  });
-  const listen = (target: EventTarget, type: string, listener: (event: any) => void, capturing = false) => {
-    const safe = safely(listener);
-    target.addEventListener(type, safe, capturing);
-    stops.push(() => target.removeEventListener(type, safe, capturing));
   };
 
   const api: Waymark = {
-    track: safely((type, props = {}, { stage } = {}) => {
-      const builtIn = type in TOUCHPOINT_STAGE;
-      const required = REQUIRED[type] ?? (type == 'feedback' && 'rating');
-      if (!CUSTOM_TYPE_PATTERN.test(type)) return void warn(`invalid type ${type}`);
-      if (!builtIn && !stage) return void warn(`custom type ${type} needs a stage`);
+    track(type, props = {}, { stage } = {}) {
+      const builtIn = TOUCHPOINT.test(type);
+      const required = REQUIRED[type];
+      if (!/^[a-z][a-z0-9_]{0,63}$/.test(type) || (!builtIn && !stage)) return void warn('invalid type or no stage: ' + type);
       if (required && !(required in props)) return void warn(`${type} needs props.${required}`);
       capture(type, normaliseProps(props), builtIn ? {} : { stage });
-    }),
-    page: safely((type, props) => startPage(type, props && normaliseProps(props))),
-    identify: safely((userId) => {
-      user = userId ? String(userId).slice(0, 256) : undefined;
+    },
+    page: (type, props) => startPage(type, props && normaliseProps(props)),
+    identify(userId) {
+      user = userId && String(userId).slice(0, 256);
       if (granted) user ? store.set(USER_KEY, user) : store.del(USER_KEY);
-    }),
-    consent: safely((yes) => {
+    },
+    consent(yes) {
       granted = !!yes;
-      if (granted) {
+      if (yes) {
         held.splice(0).forEach(release);
         if (user) store.set(USER_KEY, user);
       } else {
@@ -280,27 +257,43 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
         box.clear();
         for (const key of ['wm_a', 'wm_s', USER_KEY]) store.del(key);
       }
-    }),
-    feedback: safely((rating, comment, about) => {
+    },
+    feedback(rating, comment, about) {
       const props = feedback(rating, comment, about);
       props ? capture('feedback', props) : warn('feedback rating must be an integer from 1 to 5');
-    }),
-    flush: () => (granted ? box.flush().catch(() => {}) : Promise.resolve()),
-    shutdown: safely(() => {
+    },
+    flush: async () => void (granted && !stopped && (await box.flush())),
+    shutdown() {
       onHidden();
       stopped = true;
       page?.cancel();
+      listening.abort();
       stops.forEach((stop) => stop());
-    }),
+      box.stop();
+    },
   };
+  for (const name in api) (api as Loose)[name] = safely((api as Loose)[name]);
+  if (stopped) {
+    warn('site and endpoint are required');
+    return api;
+  }
 
   try {
-    listen(document, 'visibilitychange', onVisibility);
-    listen(window, 'pagehide', onHidden);
-    listen(window, 'pageshow', onPageShow);
+    addEventListener('pagehide', safely(onHidden), on);
+    document.addEventListener('visibilitychange', () => document.visibilityState == 'hidden' && safely(onHidden)(), on);
+    addEventListener(
+      'pageshow',
+      safely((event: PageTransitionEvent) => {
+        if (!event.persisted) return;
+        vitals?.reset();
+        vitalsPageType = undefined;
+        startPage();
+      }),
+      on,
+    );
     if (autocapture) {
       const layer = dataLayer(onDataLayer);
-      stops.push(
+      stops = [
         layer.stop,
         cartRequests((action, fields) => cartAction(action, fields, RANK.request)),
         formSubmits(onForm),
@@ -308,22 +301,22 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
         onNavigate((replace, url, before) => {
           begin();
           // A replaceState that keeps the path (filters, tracking params) is the same page.
-          if (url.pathname == page?.url.pathname && (replace || url.search == page.url.search)) return;
+          if (url.pathname == page!.url.pathname && (replace || url.search == page!.url.search)) return;
           // Before the change the page still shows itself: decide what it was now.
           if (before) return settle();
           layer.hook();
           startPage();
         }),
-      );
-      listen(document, 'click', onMarked, true);
-      listen(document, 'submit', onMarked, true);
-      // Some tag setups create `window.dataLayer` after us: look again once the page settled.
-      addEventListener('load', layer.hook, { once: true });
+      ];
+      document.addEventListener('click', safely(onMarked), on);
+      document.addEventListener('submit', safely(onMarked), on);
+      // Some tag setups create `window.dataLayer` after us: look again once the page loaded.
+      addEventListener('load', layer.hook, on);
     }
     queueMicrotask(begin);
     const startVitals = () => whenIdle(() => !stopped && (vitals = webVitals(loadVitals)), 5000);
-    document.readyState == 'complete' ? startVitals() : addEventListener('load', startVitals, { once: true });
-    if (granted) setTimeout(() => void api.flush(), 1000);
+    document.readyState == 'complete' ? startVitals() : addEventListener('load', startVitals, on);
+    if (granted) setTimeout(api.flush, 1000);
   } catch (error) {
     warn('failed to start', error);
   }

@@ -53,14 +53,6 @@ describe('headless storefront with a GA4 dataLayer (SPA)', () => {
     });
     expect(pageEvents(events).map((event) => event.type)).toEqual(['page_view', 'order_complete']);
   });
-
-  test('Universal Analytics enhanced ecommerce pushes too', async () => {
-    loadPage('https://ua.example/item', blank, {
-      dataLayer: [{ ecommerce: { currencyCode: 'USD', detail: { products: [{ id: 'UA-1', name: 'Lamp', price: '30.00', brand: 'Lux' }] } } }],
-    });
-    const events = await capture();
-    expect(byType(events, 'product_view')[0]?.props?.product).toEqual({ id: 'UA-1', name: 'Lamp', price: 30, currency: 'USD', brand: 'Lux' });
-  });
 });
 
 describe('pages and visits', () => {

@@ -11,14 +11,14 @@ const PRODUCT_TYPES = /^(?:product_view|cart_add|cart_remove|wishlist_add)$/;
  * product fields of product types inside `product`). `data-waymark-stage` is the stage
  * of a custom type.
  */
-export function marked(element: Element): { type: string; props: Loose } {
+export function marked(element: Element): [type: string, props: Loose] {
   const fields: Loose = {};
   for (const { name, value } of element.attributes) {
     const key = /^data-waymark-(.+)/.exec(name)?.[1]!.replace(/-/g, '_');
     if (key) fields[key] = NUMBERS.test(key) ? toNumber(value) : value;
   }
   const type = element.getAttribute('data-waymark')!;
-  return { type, props: PRODUCT_TYPES.test(type) ? { product: toProduct(fields) } : normaliseProps(fields) };
+  return [type, PRODUCT_TYPES.test(type) ? { product: toProduct(fields) } : normaliseProps(fields)];
 }
 
 /** The page's `data-waymark` elements. */

@@ -3,25 +3,14 @@ import { MAX_ITEMS } from '@waymark/schema';
 import { patch } from '../lib/patch.ts';
 import { hasFacts, toAmount, toCurrency, toProduct, toText, type Loose } from '../lib/toProduct.ts';
 
-/** Universal Analytics enhanced-ecommerce actions, still pushed by many GTM plugins, in GA4 names. */
-const UNIVERSAL: Loose = {
-  detail: 'view_item',
-  impressions: 'view_item_list',
-  add: 'add_to_cart',
-  remove: 'remove_from_cart',
-  checkout: 'begin_checkout',
-  purchase: 'purchase',
-};
-
 export type DataLayerListener = (name: string, data: Loose, past: boolean) => void;
 
 /**
  * Observes the shop's `dataLayer` (GTM) without breaking the page's tags: pushes go
  * through the original `push` first (GTM replaces it with its own, which we then wrap, or
  * wraps ours), and entries pushed before Waymark loaded are read once as `past`. Every
- * entry reaches `listener` as a GA4 event name and its ecommerce object: GA4 pushes
- * (`{event, ecommerce}`), gtag calls (`['event', name, params]`) and Universal Analytics
- * enhanced-ecommerce objects alike. Returns a function that hooks `window.dataLayer` again
+ * entry reaches `listener` as a GA4 event name and its ecommerce object, from GA4 pushes
+ * (`{event, ecommerce}`) and gtag calls (`['event', name, params]`) alike. Returns a function that hooks `window.dataLayer` again
  * when the page replaced the array, and a stop function.
  */
 export function dataLayer(listener: DataLayerListener) {
@@ -30,28 +19,7 @@ export function dataLayer(listener: DataLayerListener) {
   const read = (entry: Loose, past: boolean) => {
     if (!entry || typeof entry != 'object') return;
     if (entry[0] == 'event' && typeof entry[1] == 'string') return listener(entry[1], entry[2] ?? {}, past);
-    const ecommerce = entry.ecommerce;
-    if (ecommerce && typeof ecommerce == 'object' && !ecommerce.items) {
-      for (const key in UNIVERSAL) {
-        const action = ecommerce[key];
-        if (!action) continue;
-        const field = action.actionField ?? {};
-        listener(
-          UNIVERSAL[key],
-          {
-            currency: ecommerce.currencyCode,
-            items: key == 'impressions' ? action : action.products,
-            transaction_id: field.id,
-            value: field.revenue,
-            tax: field.tax,
-            shipping: field.shipping,
-            coupon: field.coupon,
-            item_list_name: field.list,
-          },
-          past,
-        );
-      }
-    } else if (typeof entry.event == 'string') listener(entry.event, ecommerce ?? entry, past);
+    if (typeof entry.event == 'string') listener(entry.event, entry.ecommerce ?? entry, past);
   };
   const hook = () => {
     const layer = (window as Loose).dataLayer;
@@ -64,19 +32,19 @@ export function dataLayer(listener: DataLayerListener) {
   return { hook, stop: () => stops.forEach((stop) => stop()) };
 }
 
-/** The products of a GA4 `items` array (or a Universal Analytics `products` array). */
+/** The products of a GA4 `items` array. */
 export function ga4Items(data: Loose, max = MAX_ITEMS): Product[] {
   return (Array.isArray(data.items) ? data.items : [])
     .slice(0, max)
     .map((item: Loose) =>
       toProduct({
-        id: item.item_id ?? item.id,
-        name: item.item_name ?? item.name,
+        id: item.item_id,
+        name: item.item_name,
         price: item.price,
         currency: item.currency ?? data.currency,
-        brand: item.item_brand ?? item.brand,
-        category: item.item_category ?? item.category,
-        variant: item.item_variant ?? item.variant,
+        brand: item.item_brand,
+        category: item.item_category,
+        variant: item.item_variant,
         quantity: item.quantity,
       }),
     )

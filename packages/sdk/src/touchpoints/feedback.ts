@@ -1,4 +1,5 @@
-import { STAGES, type FeedbackProps, type Stage } from '@waymark/schema';
+import type { FeedbackProps, Stage } from '@waymark/schema';
+import { STAGE } from '../lib/stages.ts';
 import type { Props } from '../types.ts';
 
 /** The props of a `feedback`, or undefined when the rating is not an integer from 1 to 5. */
@@ -6,6 +7,6 @@ export function feedback(rating: number, comment?: string, about?: Stage): Props
   if (!Number.isInteger(rating) || rating < 1 || rating > 5) return undefined;
   const props: FeedbackProps = { rating };
   if (comment) props.comment = String(comment).slice(0, 2000);
-  if (STAGES.includes(about!)) props.about = about;
+  if (STAGE.test(about!)) props.about = about;
   return props;
 }
