@@ -50,7 +50,7 @@ try {
     let bytes = 0;
     seconds = await timed(async () => {
       if (format === 'ndjson') {
-        for await (const event of exportEvents({ endpoint, token, ...range, pageSize })) {
+        for await (const event of exportEvents({ endpoint, token, ...range, pageSize, fetch: patientFetch })) {
           rows += 1;
           bytes += event.id.length;
         }
@@ -112,7 +112,7 @@ async function rawCsvWalk(endpoint, range) {
   let rows = 0;
   let bytes = 0;
   while (url) {
-    const response = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
+    const response = await patientFetch(new Request(url, { headers: { Authorization: `Bearer ${token}` } }));
     if (response.status !== 200) throw new Error(`csv page answered ${response.status}`);
     const text = await response.text();
     bytes += text.length;
@@ -120,6 +120,21 @@ async function rawCsvWalk(endpoint, range) {
     url = response.headers.get('Link')?.match(/<([^>]+)>/)?.[1];
   }
   return { rows, bytes };
+}
+
+/**
+ * fetch that waits out a refused connection: `wrangler dev` restarts its Worker when files it
+ * watches change (another build writing public/), and a page request is safe to repeat.
+ */
+async function patientFetch(request) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fetch(request.clone());
+    } catch (error) {
+      if (attempt === 40) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }
 
 function sampleMemory(pid) {

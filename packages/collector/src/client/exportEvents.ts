@@ -110,13 +110,10 @@ async function* ndjsonRecords(response: Response): AsyncGenerator<ExportedEvent,
     while (true) {
       const { done, value } = await reader.read();
       if (done) break;
-      buffered += value;
-      let newline: number;
-      while ((newline = buffered.indexOf('\n')) >= 0) {
-        const line = buffered.slice(0, newline);
-        buffered = buffered.slice(newline + 1);
-        if (line !== '') yield JSON.parse(line) as ExportedEvent;
-      }
+      // Split each arriving chunk once; the unfinished last line waits for the next chunk.
+      const lines = (buffered + value).split('\n');
+      buffered = lines.pop()!;
+      for (const line of lines) if (line !== '') yield JSON.parse(line) as ExportedEvent;
     }
     // A page always ends with a newline; anything after the last one means a cut response.
     if (buffered.trim() !== '') throw new ExportError(response.status, 'the page ended in the middle of a record');
