@@ -28,7 +28,10 @@ export function startShop({ port = 8788, host = '127.0.0.1', collector = 'http:/
     const render = (page, status = 200) => {
       if (!page) return render(pages.notFound(), 404);
       const count = Object.values(cart).reduce((a, b) => a + b, 0);
-      res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+      // Cart, checkout and account pages are private: never cached (and so never restored
+      // from the back/forward cache); catalogue pages are, as on real storefronts.
+      const cacheControl = /^\/(cart|checkout|account)/.test(path) ? 'no-store' : 'private, max-age=0';
+      res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': cacheControl });
       res.end(layout({ ...page, collector, site, cartCount: count }));
     };
     const redirect = (location) => {

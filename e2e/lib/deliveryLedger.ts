@@ -1,0 +1,31 @@
+import type { CollectAttempt } from './faultProxy.ts';
+import type { ExportedEvent } from './exportedEvents.ts';
+
+export interface Ledger {
+  /** Distinct event ids the browser sent (any answer). */
+  sent: number;
+  /** Of those, ids not stored in D1. */
+  lost: string[];
+  /** Ids the collector accepted more than once: the SDK sent an event again after a 202. */
+  resentAfterAccept: string[];
+  stored: number;
+  attempts: number;
+}
+
+/** Zero loss and zero duplicates, from the proxy's record of what left the browser. */
+export function deliveryLedger(attempts: readonly CollectAttempt[], stored: readonly ExportedEvent[]): Ledger {
+  const storedIds = new Set(stored.map((e) => e.id));
+  const sent = new Set(attempts.flatMap((a) => a.ids));
+  const acceptedCount = new Map<string, number>();
+  for (const attempt of attempts) {
+    if (attempt.status !== 202) continue;
+    for (const id of attempt.ids) acceptedCount.set(id, (acceptedCount.get(id) ?? 0) + 1);
+  }
+  return {
+    sent: sent.size,
+    lost: [...sent].filter((id) => !storedIds.has(id)),
+    resentAfterAccept: [...acceptedCount].filter(([, n]) => n > 1).map(([id]) => id),
+    stored: stored.length,
+    attempts: attempts.length,
+  };
+}

@@ -1,0 +1,79 @@
+import { createServer, type IncomingMessage } from 'node:http';
+
+export type Fault = { status: 503 } | { status: 429; retryAfter: number } | undefined;
+
+export interface CollectAttempt {
+  at: number;
+  status: number;
+  ids: string[];
+  /** What the collector answered, when it was reached. */
+  answer?: { accepted: number; duplicates: number; rejected: { index: number; reason: string }[] };
+}
+
+/**
+ * Sits between the browser and the collector: forwards everything, records each
+ * `/v1/collect` attempt (the event ids and the answer), and on demand answers 503 or 429
+ * itself, so the delivery tests can break the collector and watch the SDK recover.
+ */
+export async function startFaultProxy(target: string) {
+  const attempts: CollectAttempt[] = [];
+  let fault: Fault;
+  const server = createServer(async (req, res) => {
+    const body = await read(req);
+    const isCollect = req.url?.startsWith('/v1/collect') && req.method === 'POST';
+    const ids = isCollect ? eventIds(body) : [];
+    const cors = { 'Access-Control-Allow-Origin': req.headers.origin ?? '*', Vary: 'Origin' };
+    if (isCollect && fault) {
+      attempts.push({ at: Date.now(), status: fault.status, ids });
+      const headers = fault.status === 429 ? { ...cors, 'Retry-After': String(fault.retryAfter) } : cors;
+      res.writeHead(fault.status, { ...headers, 'Content-Type': 'application/json' }).end('{"error":"fault injected"}');
+      return;
+    }
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (typeof value === 'string' && name !== 'host' && name !== 'content-length') headers.set(name, value);
+    }
+    try {
+      const upstream = await fetch(target + req.url, { method: req.method, headers, body: ['GET', 'HEAD'].includes(req.method!) ? undefined : body });
+      const answer = Buffer.from(await upstream.arrayBuffer());
+      if (isCollect) {
+        const attempt: CollectAttempt = { at: Date.now(), status: upstream.status, ids };
+        if (upstream.status === 202) attempt.answer = JSON.parse(answer.toString('utf8'));
+        attempts.push(attempt);
+      }
+      const out: Record<string, string> = {};
+      upstream.headers.forEach((value, name) => {
+        if (!['content-encoding', 'content-length', 'transfer-encoding', 'connection'].includes(name)) out[name] = value;
+      });
+      res.writeHead(upstream.status, out).end(answer);
+    } catch {
+      res.writeHead(502).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    attempts,
+    setFault(next: Fault) {
+      fault = next;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+function eventIds(body: Buffer): string[] {
+  try {
+    return (JSON.parse(body.toString('utf8')) as { events: { id: string }[] }).events.map((e) => e.id);
+  } catch {
+    return [];
+  }
+}
+
+function read(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+  });
+}
