@@ -7,7 +7,8 @@ const plugins = (browser) => [
   resolve({ browser, extensions: ['.ts', '.js'] }),
   esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
 ];
-const minify = terser({ ecma: 2020, compress: { passes: 3, unsafe: true, unsafe_arrows: true, unsafe_methods: true, pure_getters: true }, toplevel: true, mangle: { properties: false } });
+const compress = { passes: 3, unsafe: true, unsafe_arrows: true, unsafe_methods: true, pure_getters: true };
+const minify = terser({ ecma: 2020, compress });
 
 export default [
   // The script tag: everything but web-vitals, minified, one file.
@@ -34,6 +35,11 @@ export default [
     input: 'src/index.ts',
     output: { file: 'dist/index.d.ts', format: 'es' },
     external: ['web-vitals'],
-    plugins: [dts({ respectExternal: true, compilerOptions: { allowImportingTsExtensions: true } })],
+    plugins: [
+      dts({
+        respectExternal: true,
+        compilerOptions: { allowImportingTsExtensions: true, baseUrl: '.', paths: { '@waymark/schema': ['../schema/src/index.ts'] } },
+      }),
+    ],
   },
 ];

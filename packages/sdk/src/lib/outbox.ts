@@ -5,9 +5,7 @@ import { postBatch } from './postBatch.ts';
 import type { Store } from './storage.ts';
 import { tabLock } from './tabLock.ts';
 
-const FLUSH_DELAY_MS = 1000;
 const LOCK_MS = 15_000;
-const MAX_BACKOFF_MS = 5 * 60_000;
 const RETRY_KEY = 'wm_r';
 
 export interface OutboxOptions {
@@ -34,53 +32,45 @@ export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
   let sending = false;
   let stopped = false;
 
-  const retryState = (): [at: number, attempt: number] => {
-    const [at, attempt] = (store.get(RETRY_KEY) ?? '0.0').split('.').map(Number);
-    return [at || 0, attempt || 0];
-  };
+  /** [retry time, attempts] */
+  const retry = () => (store.get(RETRY_KEY) ?? '0.0').split('.').map(Number) as [number, number];
   const schedule = (ms: number) => {
     clearTimeout(timer);
-    timer = setTimeout(() => void flush(), ms);
+    timer = setTimeout(flush, ms);
   };
-  const backOff = (events: WireEvent[], retryAfterMs?: number) => {
+  const backOff = (events: WireEvent[], ms?: number) => {
     queue.putBack(events);
-    const attempt = retryState()[1] + 1;
-    const delay = retryAfterMs ?? Math.min(MAX_BACKOFF_MS, 1000 * 2 ** attempt) * (0.5 + Math.random());
-    store.set(RETRY_KEY, Date.now() + Math.round(delay) + '.' + attempt);
-    schedule(delay);
+    const attempt = retry()[1] + 1;
+    ms ??= Math.min(300_000, 1000 * 2 ** attempt) * (0.5 + Math.random());
+    store.set(RETRY_KEY, Math.round(Date.now() + ms) + '.' + attempt);
+    schedule(ms);
   };
 
-  async function sendNext(unloading: boolean): Promise<boolean> {
+  /** Sends the next batch; true when the queue may go on. */
+  async function sendNext(unloading: boolean): Promise<boolean | void> {
     const head = `{"site":${JSON.stringify(site)},"sent_at":${Date.now()},"events":[`;
     const events = queue.take(head.length + 2);
-    if (!events.length) return false;
-    let response: Response | undefined;
+    if (!events.length) return;
     try {
-      response = await postBatch(url, head + events.map((event) => JSON.stringify(event)) + ']}', unloading);
+      const response = await postBatch(url, head + events.map((event) => JSON.stringify(event)) + ']}', unloading);
+      if (!response) return true;
+      const { status } = response;
+      if (status == 429) {
+        const header = response.headers.get('Retry-After')!;
+        const ms = +header * 1000 || Date.parse(header) - Date.now();
+        return backOff(events, ms > 0 ? ms : 60_000);
+      }
+      if (status > 499) return backOff(events);
+      store.del(RETRY_KEY);
+      if (status > 299) warn('batch refused with ' + status);
+      else {
+        const { rejected }: Partial<CollectResponse> = await response.json().catch(() => ({}));
+        if (rejected?.length) warn('events rejected', rejected.map((r) => ({ ...r, event: events[r.index] })));
+      }
+      return true;
     } catch {
       backOff(events);
-      return false;
     }
-    if (!response) return true;
-    const { status } = response;
-    if (status == 429) {
-      const header = response.headers.get('Retry-After') ?? '';
-      const ms = /^\d+$/.test(header) ? +header * 1000 : Date.parse(header) - Date.now();
-      backOff(events, ms > 0 ? ms : 60_000);
-      return false;
-    }
-    if (status >= 500) {
-      backOff(events);
-      return false;
-    }
-    store.del(RETRY_KEY);
-    if (status < 300) {
-      const answer: Partial<CollectResponse> = await response.json().catch(() => ({}));
-      if (answer.rejected?.length) warn('events rejected', answer.rejected.map((r) => ({ ...r, event: events[r.index] })));
-    } else {
-      warn(`batch refused with ${status}`);
-    }
-    return true;
   }
 
   /**
@@ -88,17 +78,16 @@ export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
    * left, so one batch goes out at once without waiting (the keepalive budget is 64 KiB
    * per page) and the rest stays in the queue for the next page.
    */
-  async function flush(unloading = false): Promise<void> {
+  async function flush(unloading?: boolean): Promise<void> {
     clearTimeout(timer);
     timer = undefined;
-    if (stopped || !queue.size()) return;
-    const wait = retryState()[0] - Date.now();
+    const wait = retry()[0] - Date.now();
+    if (stopped || navigator.onLine === false) return;
     if (wait > 0) return unloading ? undefined : schedule(wait);
-    if (navigator.onLine === false) return;
     if (unloading) {
       // The lock only has to cover taking the batch (synchronous); a page that goes away
       // must not leave it held for the next page of the same tab.
-      if (sending || lock.acquire(LOCK_MS)) void sendNext(true).catch(() => {});
+      if (sending || lock.acquire(LOCK_MS)) void sendNext(true);
       return lock.release();
     }
     if (sending) return;
@@ -112,17 +101,17 @@ export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
     }
   }
 
-  const online = () => void flush();
+  const online = () => flush();
   addEventListener('online', online);
 
   return {
     push(event: WireEvent): void {
       queue.push(event);
-      if (!timer && !stopped) schedule(FLUSH_DELAY_MS);
+      if (!timer && !stopped) schedule(1000);
     },
     flush,
     /** Forgets everything queued (consent withdrawn). */
-    clear: () => queue.clear(),
+    clear: () => queue.take(Infinity, true),
     stop(): void {
       stopped = true;
       clearTimeout(timer);

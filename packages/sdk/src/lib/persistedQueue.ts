@@ -4,7 +4,6 @@ import type { Store } from './storage.ts';
 
 /** Beyond this, the oldest events go: a shop offline for days must not fill the quota. */
 const MAX_QUEUED = 500;
-const encoder = new TextEncoder();
 
 /**
  * The events waiting to be sent, in the store, so they survive reloads, crashes and
@@ -13,41 +12,35 @@ const encoder = new TextEncoder();
 export function persistedQueue(store: Store, key: string) {
   const read = (): WireEvent[] => {
     try {
-      const events = JSON.parse(store.get(key) ?? '[]');
-      return Array.isArray(events) ? events : [];
+      return JSON.parse(store.get(key)!) || [];
     } catch {
       return [];
     }
   };
-  const write = (events: WireEvent[]) =>
-    events.length ? store.set(key, JSON.stringify(events.slice(-MAX_QUEUED))) : store.del(key);
+  const write = (events: WireEvent[]) => (events[0] ? store.set(key, JSON.stringify(events.slice(-MAX_QUEUED))) : store.del(key));
   return {
-    size: () => read().length,
-    push(event: WireEvent): void {
-      write([...read(), event]);
-    },
+    push: (event: WireEvent) => write([...read(), event]),
     /** Puts events that could not be delivered back at the head. */
-    putBack(events: WireEvent[]): void {
-      write([...events, ...read()]);
-    },
+    putBack: (events: WireEvent[]) => write([...events, ...read()]),
     /**
-     * Removes and returns the next batch: at most 100 events and a body under 64 KiB
-     * (the keepalive/beacon budget; the collector answers 413 above it).
+     * Removes and returns the next batch: at most 100 events and a body (`overhead` bytes
+     * around the events) under 64 KiB, the keepalive/beacon budget; the collector answers
+     * 413 above it. `all`: empty the queue.
      */
-    take(overhead: number): WireEvent[] {
+    take(overhead: number, all?: boolean): WireEvent[] {
       const events = read();
       let bytes = overhead;
       let count = 0;
       for (const event of events) {
-        const size = encoder.encode(JSON.stringify(event)).length + 1;
-        if (count == MAX_EVENTS_PER_BATCH || (count && bytes + size > MAX_BODY_BYTES)) break;
+        // UTF-8 bytes: what the body limit counts.
+        const size = new Blob([JSON.stringify(event)]).size + 1;
+        if (!all && (count == MAX_EVENTS_PER_BATCH || (count && bytes + size > MAX_BODY_BYTES))) break;
         bytes += size;
         count++;
       }
       write(events.slice(count));
-      // An event alone over the limit can never be sent: drop it rather than block the queue.
+      // An event alone over the limit can never be sent: dropped rather than block the queue.
       return bytes > MAX_BODY_BYTES ? [] : events.slice(0, count);
     },
-    clear: () => store.del(key),
   };
 }

@@ -11,13 +11,12 @@ export type WebVitalsApi = Record<'onCLS' | 'onFCP' | 'onINP' | 'onLCP' | 'onTTF
  * its final report would miss the flush.
  */
 export function webVitals(load: () => Promise<WebVitalsApi>) {
-  let values: Props = {};
-  let sent = false;
+  let values: Props | undefined = {};
   load().then(
     (api) => {
       for (const name of ['CLS', 'FCP', 'INP', 'LCP', 'TTFB'] as const) {
         api[`on${name}`]((metric) => {
-          values[name.toLowerCase()] = name == 'CLS' ? +metric.value.toFixed(4) : Math.round(metric.value);
+          if (values) values[name.toLowerCase()] = name == 'CLS' ? +metric.value.toFixed(4) : Math.round(metric.value);
         }, { reportAllChanges: true });
       }
     },
@@ -26,14 +25,11 @@ export function webVitals(load: () => Promise<WebVitalsApi>) {
   return {
     /** The props to send now, once per page; undefined when sent already or nothing measured. */
     take(pageType: string): Props | undefined {
-      if (sent || !Object.keys(values).length) return undefined;
-      sent = true;
-      return { ...values, page_type: pageType };
+      const props = values && Object.keys(values).length ? { ...values, page_type: pageType } : undefined;
+      if (props) values = undefined;
+      return props;
     },
-    /** A restored page measures anew. */
-    reset(): void {
-      values = {};
-      sent = false;
-    },
+    /** A page restored from the back/forward cache measures anew. */
+    reset: () => void (values = {}),
   };
 }
