@@ -27,6 +27,8 @@ function actionOf(url: string, body: Loose): CartAction | undefined {
  */
 export function cartRequests(listener: (action: CartAction, fields: Loose) => void): () => void {
   const seen = (method: string | undefined, url: unknown, body: unknown) => {
+    // Cheap tests first: most requests of a page (and Waymark's own) are not cart requests.
+    if (!/cart|wishlist|removeItem/i.test(String(url))) return;
     if (!/post/i.test(method ?? 'GET') && !/[?&](?:add|delete)=1|action=(?:add|remove)/.test(String(url))) return;
     const fields = bodyFields(body);
     const action = actionOf(String(url), fields);
