@@ -3,7 +3,7 @@ import { env } from 'cloudflare:workers';
 import { insertEvents } from '../src/events/queries.ts';
 import { createSite, call } from './helpers.ts';
 import { bearer } from './exportHelpers.ts';
-import { EXPORT_SQL } from '../src/export/queries.ts';
+import { EXPORT_SQL, END_OF_RANGE, selectionParams } from '../src/export/queries.ts';
 import { FUNNEL_SQL, JOURNEY_SQL } from '../src/reports/queries.ts';
 
 /** The plan's detail lines, e.g. `SEARCH events USING PRIMARY KEY (site_id=? AND ts>? AND ts<?)`. */
@@ -45,23 +45,25 @@ describe('query plans', () => {
 });
 
 describe('rows read per row returned', () => {
-  it('an export chunk reads the rows it returns and one more, however many other sites and hours surround them', async () => {
+  it('an export page deep in the range reads only its own rows, however many pages, sites and hours surround it', async () => {
     const rows = [];
     for (let i = 0; i < 3000; i++) {
       rows.push({ siteId: 900 + (i % 3), id: `rr_${i.toString().padStart(6, '0')}`, ts: 1_000_000 + i, receivedAt: 1_000_000 + i, type: 'page_view', stage: 2, visitor: 'v', session: 's', url: 'https://shop.example/' });
     }
     for (let i = 0; i < rows.length; i += 100) await insertEvents(env.DB, rows.slice(i, i + 100)).run();
-    const result = await env.DB.prepare(EXPORT_SQL.chunk)
-      .bind(901, 1_000_300, 1_002_700, 1_000_300, '', null, null, null, Number.MAX_SAFE_INTEGER, '', 500)
-      .all();
-    expect(result.results).toHaveLength(500);
-    expect(result.meta.rows_read).toBeLessThanOrEqual(501);
+    // Site 901's range [1 000 000, 1 002 700), resumed from a cursor 600 of its rows in.
+    const selection = { siteId: 901, from: 1_000_000, to: 1_002_700 };
+    const cursor = { ts: 1_001_801, id: 'rr_001801' };
+    const chunk = await env.DB.prepare(EXPORT_SQL.chunk)
+      .bind(...selectionParams(selection, cursor), END_OF_RANGE.ts, END_OF_RANGE.id, 250)
+      .all<{ id: string }>();
+    expect(chunk.results).toHaveLength(250);
+    expect(chunk.results[0]!.id).toBe('rr_001804');
+    expect(chunk.meta.rows_read).toBeLessThanOrEqual(252);
     // A page over one chunk first finds its last row: one more pass over the page's rows.
-    const pageEnd = await env.DB.prepare(EXPORT_SQL.pageEnd)
-      .bind(901, 1_000_300, 1_002_700, 1_000_300, '', null, null, null, 599)
-      .all();
+    const pageEnd = await env.DB.prepare(EXPORT_SQL.pageEnd).bind(...selectionParams(selection, cursor), 199).all();
     expect(pageEnd.results).toHaveLength(2);
-    expect(pageEnd.meta.rows_read).toBeLessThanOrEqual(601);
+    expect(pageEnd.meta.rows_read).toBeLessThanOrEqual(202);
   });
 
   it('a funnel report reads each event of its range a few times, not once per day bucket', async () => {

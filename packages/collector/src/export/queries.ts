@@ -35,11 +35,14 @@ export const EXPORT_SQL = { chunk: CHUNK, pageEnd: PAGE_END };
 /** Past every real position: `(ts, id) <= END_OF_RANGE` holds for all rows. */
 export const END_OF_RANGE: Position = { ts: Number.MAX_SAFE_INTEGER, id: '' };
 
-function selectionParams(selection: ExportSelection, after: Position) {
+/** The bound values of SELECTION (exported for the rows-read test). */
+export function selectionParams(selection: ExportSelection, after: Position) {
   const list = (values: readonly unknown[] | undefined) => (values ? JSON.stringify(values) : null);
   return [
     selection.siteId,
-    selection.from,
+    // SQLite starts the range at `ts >= ?2`, not at the row value: starting it at the cursor
+    // keeps every page from re-reading the rows of the pages before it.
+    Math.max(selection.from, after.ts),
     selection.to,
     after.ts,
     after.id,
