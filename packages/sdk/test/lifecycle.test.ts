@@ -215,3 +215,16 @@ describe('never throws into the page', () => {
     expect(() => init({} as any).track('x')).not.toThrow();
   });
 });
+
+test('Magento 2 checkout: each step of the hash is a checkout_step', async () => {
+  loadPage('https://magento.example/checkout/#shipping', '<!doctype html><html><head></head><body class="checkout-index-index"></body></html>');
+  const events = await capture(async () => {
+    await Promise.resolve();
+    // What Magento's step navigator does, without happy-dom's asynchronous hashchange.
+    history.replaceState(null, '', '#payment');
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  });
+  const steps = pageEvents(events).map((event) => [event.type, event.props?.step]);
+  expect(steps).toHaveLength(2);
+  expect(steps).toEqual(expect.arrayContaining([['checkout_start', undefined], ['checkout_step', 'payment']]));
+});

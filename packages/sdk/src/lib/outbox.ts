@@ -8,7 +8,7 @@ import { tabLock } from './tabLock.ts';
 const LOCK_MS = 15_000;
 const RETRY_KEY = 'wm_r';
 
-export interface OutboxOptions {
+interface OutboxOptions {
   site: string;
   endpoint: string;
   store: Store;

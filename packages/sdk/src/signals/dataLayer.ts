@@ -3,7 +3,7 @@ import { MAX_ITEMS } from '@waymark/schema';
 import { patch } from '../lib/patch.ts';
 import { hasFacts, toAmount, toCurrency, toProduct, toText, type Loose } from '../lib/toProduct.ts';
 
-export type DataLayerListener = (name: string, data: Loose, past: boolean) => void;
+type DataLayerListener = (name: string, data: Loose, past: boolean) => void;
 
 /**
  * Observes the shop's `dataLayer` (GTM) without breaking the page's tags: pushes go

@@ -19,9 +19,10 @@ export function checkoutStep(s: Signals): Props | undefined {
  * to a named step of a checkout page is a `checkout_step`.
  */
 export function onCheckoutHash(listener: (props: Props) => void): () => void {
+  let last: string | undefined;
   const onHash = () => {
     const step = /^#(\w+)$/.exec(location.hash)?.[1];
-    if (step && urlRule('checkout_start', new URL(location.href))) listener({ step });
+    if (step && step != last && urlRule('checkout_start', new URL(location.href))) listener({ step: (last = step) });
   };
   addEventListener('hashchange', onHash);
   return () => removeEventListener('hashchange', onHash);
