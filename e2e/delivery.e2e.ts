@@ -34,7 +34,7 @@ describe('delivery: no event lost, none stored twice', () => {
     const rows = mine(await waitForEvents(stack.events, (all) => expected(mine(all)), 45_000));
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const final = mine(await stack.events());
-    const ledger = deliveryLedger(stack.proxy.attempts.slice(firstAttempt), final);
+    const ledger = deliveryLedger(stack.proxy.attempts.slice(firstAttempt), visitorId, final);
     const types = final.filter((e) => e.type !== 'web_vitals').map((e) => e.type);
     console.log(`[delivery] ${name}: sent ${ledger.sent}, stored ${ledger.stored}, lost ${ledger.lost.length}, re-sent after 202 ${ledger.resentAfterAccept.length}, requests ${ledger.attempts}; touchpoints ${types.join(' ')}`);
     expect(expected(rows)).toBe(true);
@@ -78,10 +78,12 @@ describe('delivery: no event lost, none stored twice', () => {
     await page.waitForTimeout(1200);
     await page.goto(`${stack.shop}/collections/shirts`);
     await page.waitForTimeout(1200);
-    await page.goBack();
-    await page.waitForTimeout(300);
+    // A restore fires pageshow, not load: wait for the commit only.
+    await page.goBack({ waitUntil: 'commit' });
+    await page.waitForTimeout(500);
     expect(await page.evaluate(() => sessionStorage.getItem('restored'))).toBe('1');
-    await page.goForward();
+    await page.goForward({ waitUntil: 'commit' });
+    await page.waitForTimeout(500);
     const id = await anonOf(page);
     await page.close();
     await settle('bfcache back/forward', page, id, (r) => count(r, 'product_view') === 2 && count(r, 'product_list_view') === 2);

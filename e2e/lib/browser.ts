@@ -10,6 +10,9 @@ export const DESKTOP_CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.3
 /** Debian's headless Chromium, as the README asks for; never a downloaded browser. Playwright gives each launch a fresh profile. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
+    // Playwright turns the back/forward cache off by default; shoppers have it on, and the
+    // SDK must count a restored page as a new page.
+    ignoreDefaultArgs: ['--disable-back-forward-cache'],
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
       '--headless',

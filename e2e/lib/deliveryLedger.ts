@@ -12,12 +12,13 @@ export interface Ledger {
   attempts: number;
 }
 
-/** Zero loss and zero duplicates, from the proxy's record of what left the browser. */
-export function deliveryLedger(attempts: readonly CollectAttempt[], stored: readonly ExportedEvent[]): Ledger {
+/** Zero loss and zero duplicates for one visitor, from the proxy's record of what left the browser. */
+export function deliveryLedger(attempts: readonly CollectAttempt[], visitor: string, stored: readonly ExportedEvent[]): Ledger {
   const storedIds = new Set(stored.map((e) => e.id));
-  const sent = new Set(attempts.flatMap((a) => a.ids));
+  const mine = attempts.map((a) => ({ ...a, ids: a.events.filter((e) => e.anon === visitor).map((e) => e.id) })).filter((a) => a.ids.length > 0);
+  const sent = new Set(mine.flatMap((a) => a.ids));
   const acceptedCount = new Map<string, number>();
-  for (const attempt of attempts) {
+  for (const attempt of mine) {
     if (attempt.status !== 202) continue;
     for (const id of attempt.ids) acceptedCount.set(id, (acceptedCount.get(id) ?? 0) + 1);
   }
@@ -26,6 +27,6 @@ export function deliveryLedger(attempts: readonly CollectAttempt[], stored: read
     lost: [...sent].filter((id) => !storedIds.has(id)),
     resentAfterAccept: [...acceptedCount].filter(([, n]) => n > 1).map(([id]) => id),
     stored: stored.length,
-    attempts: attempts.length,
+    attempts: mine.length,
   };
 }

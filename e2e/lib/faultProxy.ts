@@ -5,7 +5,8 @@ export type Fault = { status: 503 } | { status: 429; retryAfter: number } | unde
 export interface CollectAttempt {
   at: number;
   status: number;
-  ids: string[];
+  /** The events of the batch: their ids and the visitor (`anon`) they belong to. */
+  events: { id: string; anon?: string }[];
   /** What the collector answered, when it was reached. */
   answer?: { accepted: number; duplicates: number; rejected: { index: number; reason: string }[] };
 }
@@ -21,10 +22,10 @@ export async function startFaultProxy(target: string) {
   const server = createServer(async (req, res) => {
     const body = await read(req);
     const isCollect = req.url?.startsWith('/v1/collect') && req.method === 'POST';
-    const ids = isCollect ? eventIds(body) : [];
+    const events = isCollect ? batchEvents(body) : [];
     const cors = { 'Access-Control-Allow-Origin': req.headers.origin ?? '*', Vary: 'Origin' };
     if (isCollect && fault) {
-      attempts.push({ at: Date.now(), status: fault.status, ids });
+      attempts.push({ at: Date.now(), status: fault.status, events });
       const headers = fault.status === 429 ? { ...cors, 'Retry-After': String(fault.retryAfter) } : cors;
       res.writeHead(fault.status, { ...headers, 'Content-Type': 'application/json' }).end('{"error":"fault injected"}');
       return;
@@ -34,10 +35,10 @@ export async function startFaultProxy(target: string) {
       if (typeof value === 'string' && name !== 'host' && name !== 'content-length') headers.set(name, value);
     }
     try {
-      const upstream = await fetch(target + req.url, { method: req.method, headers, body: ['GET', 'HEAD'].includes(req.method!) ? undefined : body });
+      const upstream = await fetch(target + req.url, { method: req.method, headers, body: ["GET", "HEAD"].includes(req.method!) ? undefined : new Uint8Array(body) });
       const answer = Buffer.from(await upstream.arrayBuffer());
       if (isCollect) {
-        const attempt: CollectAttempt = { at: Date.now(), status: upstream.status, ids };
+        const attempt: CollectAttempt = { at: Date.now(), status: upstream.status, events };
         if (upstream.status === 202) attempt.answer = JSON.parse(answer.toString('utf8'));
         attempts.push(attempt);
       }
@@ -62,9 +63,9 @@ export async function startFaultProxy(target: string) {
   };
 }
 
-function eventIds(body: Buffer): string[] {
+function batchEvents(body: Buffer): { id: string; anon?: string }[] {
   try {
-    return (JSON.parse(body.toString('utf8')) as { events: { id: string }[] }).events.map((e) => e.id);
+    return (JSON.parse(body.toString('utf8')) as { events: { id: string; anon?: string }[] }).events.map(({ id, anon }) => ({ id, anon }));
   } catch {
     return [];
   }
