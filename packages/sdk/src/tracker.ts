@@ -200,7 +200,9 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
   const begin = () => started || startPage();
 
   const onDataLayer = (name: string, data: Loose, past: boolean) => {
-    if (PAGE_EVENTS.test(name)) {
+    // A checkout step pushed as its page loads describes the page (a step page); pushed
+    // later, it is a step taken on the page (one-page checkouts).
+    if (PAGE_EVENTS.test(name) || (CHECKOUT_STEPS[name] && (past || !page?.type))) {
       dlEvents.set(name, data);
       // GTM often pushes the purchase after the thank-you page settled: the order matters most.
       if (name == 'purchase' && !past && page?.type && page.type != 'order_complete') {

@@ -16,7 +16,7 @@ const RULES: PageRules = {
     /\/orders?\/[\w-]{3,}|view-order|sales\/order\/view|sales\/guest\/view|order-detail|order_status|view_order|orderstatus|order-tracking|\/track|guest-tracking|order-history|controller=history/i,
   return_start: /\/returns?\b|\/rma\b|order-follow|new_return|return-request/i,
   cart_view: /^\/(?:cart|basket)\/?(?:[?#]|$)|\/cart\.php|\/checkout\/cart\/?(?:[?#]|$)|controller=cart\b/i,
-  checkout_step: /checkouts?\b.*(?:step=|#)(shipping(?=_method)|payment|review)/i,
+  checkout_step: /checkouts?\b.*(?:[?&]step=|\/|#(?=payment|review))(shipping|payment|review)/i,
   checkout_start: /\/checkouts?\b|controller=order\b|^\/order\/?(?:[?#]|$)/i,
   product_view: /\/products?\/[^/?#]/i,
   product_list_view: /\/collections\/[^/?#]|product-category|\/categor(?:y|ies)\/|^\/shop\/?(?:[?#]|$)/i,

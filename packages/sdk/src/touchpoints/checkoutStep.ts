@@ -1,4 +1,5 @@
 import type { Signals } from '../pageSignals.ts';
+import { ga4Cart } from '../signals/dataLayer.ts';
 import { urlRule } from '../signals/urlRules.ts';
 import type { Props } from '../types.ts';
 
@@ -6,12 +7,17 @@ import type { Props } from '../types.ts';
 export const CHECKOUT_STEPS: Record<string, string> = { add_shipping_info: 'shipping', add_payment_info: 'payment' };
 
 /**
- * A checkout page that is a later step: its URL names the step (Shopify's legacy
- * `?step=payment_method`, Magento's `#payment`).
+ * A checkout page that is a later step: the dataLayer's `add_payment_info` or
+ * `add_shipping_info` pushed for the page (the later step wins), or a URL that names the
+ * step (`/checkout/shipping`, Shopify's legacy `?step=payment_method`, Magento's `#payment`).
  */
 export function checkoutStep(s: Signals): Props | undefined {
+  for (const name of ['add_payment_info', 'add_shipping_info']) {
+    const data = s.dl(name);
+    if (data) return { step: CHECKOUT_STEPS[name], ...ga4Cart(data) };
+  }
   const match = s.rule('checkout_step');
-  return match ? { step: match === true ? undefined : match[1]?.toLowerCase() } : undefined;
+  return match ? { step: match === true ? undefined : match[1]!.toLowerCase() } : undefined;
 }
 
 /**
