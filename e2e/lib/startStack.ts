@@ -5,7 +5,8 @@ import { launchChromium } from './browser.ts';
 import { exportedEvents } from './exportedEvents.ts';
 import { startFaultProxy } from './faultProxy.ts';
 import { freePort } from './freePort.ts';
-import { createSite, startCollector } from './startCollector.ts';
+import { startCollector } from '../../packages/collector/test-e2e/localCollector.ts';
+import { createSite } from './createSite.ts';
 import { startSpaShop } from './startSpaShop.ts';
 
 /**
@@ -21,11 +22,11 @@ export async function startStack({ spa = false } = {}) {
   try {
     const collector = await startCollector();
     stops.push(collector.stop);
-    const proxy = await startFaultProxy(collector.url);
+    const proxy = await startFaultProxy(collector.base);
     stops.push(proxy.close);
     const shopPort = await freePort();
     const spaPort = await freePort();
-    const { site, export_token: token } = await createSite(collector.url, [`http://127.0.0.1:${shopPort}`, `http://127.0.0.1:${spaPort}`]);
+    const { site, export_token: token } = await createSite(collector.base, collector.adminToken, [`http://127.0.0.1:${shopPort}`, `http://127.0.0.1:${spaPort}`]);
     const shop = (await startShop({ port: shopPort, collector: proxy.url, site })) as { url: string; close: () => Promise<void> };
     stops.push(shop.close);
     const spaShop = spa ? await startSpaShop(spaPort, proxy.url, site) : undefined;
@@ -33,14 +34,14 @@ export async function startStack({ spa = false } = {}) {
     const browser: Browser = await launchChromium();
     stops.push(() => browser.close());
     return {
-      collector: collector.url,
+      collector: collector.base,
       proxy,
       shop: shop.url,
       spa: spaShop?.url,
       site,
       token,
       browser,
-      events: () => exportedEvents(collector.url, site, token),
+      events: () => exportedEvents(collector.base, site, token),
       /** A new shopper: a fresh browser context (no storage, no cookies). */
       newVisitor: () => browser.newContext(),
       stop: stopAll,
