@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForEvents, type ExportedEvent } from './lib/exportedEvents.ts';
 import { startStack, type Stack } from './lib/startStack.ts';
+import { touchpointsOf } from './lib/touchpointsOf.ts';
 
 const JOURNEY = [
   ['landing', 'awareness'],
@@ -15,11 +16,7 @@ const JOURNEY = [
   ['order_tracking_view', 'loyalty'],
 ] as const;
 
-/** The visit's touchpoints in journey order (events of one page share a millisecond at times). */
-const touchpoints = (rows: ExportedEvent[], visitor: string) =>
-  rows
-    .filter((r) => r.visitor === visitor && r.type !== 'web_vitals')
-    .sort((a, b) => a.ts.localeCompare(b.ts) || JOURNEY.findIndex(([t]) => t === a.type) - JOURNEY.findIndex(([t]) => t === b.type));
+const touchpoints = (rows: ExportedEvent[], visitor: string) => touchpointsOf(rows, visitor, JOURNEY);
 
 describe('static shop (script tag): a full journey in Chromium, read back from D1', () => {
   let stack: Stack;

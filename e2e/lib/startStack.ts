@@ -4,8 +4,8 @@ import { startShop } from '../../examples/static-shop/server.mjs';
 import { launchChromium } from './browser.ts';
 import { exportedEvents } from './exportedEvents.ts';
 import { startFaultProxy } from './faultProxy.ts';
-import { freePort } from './freePort.ts';
-import { startCollector } from '../../packages/collector/test-e2e/localCollector.ts';
+
+import { freePort, startCollector } from '../../packages/collector/test-e2e/localCollector.ts';
 import { createSite } from './createSite.ts';
 import { startSpaShop } from './startSpaShop.ts';
 

@@ -2,34 +2,18 @@
 // of 1, 20 and 100 events over 16 connections, and the same requests against the
 // parse-and-validate-only POST /v1/validate as the baseline, in the same run. Prints
 // events/s, p50/p99 latency and the ratio to the baseline, then bytes per stored event.
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { fileURLToPath } from 'node:url';
+import { startCollector } from '../test-e2e/localCollector.ts';
 
-const collectorDir = fileURLToPath(new URL('..', import.meta.url));
 const CONNECTIONS = 16;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const ADMIN_TOKEN = 'bench-admin-token';
 const UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36';
-const persist = mkdtempSync(join(tmpdir(), 'waymark-bench-'));
 
-const wrangler = (args, options) => spawnSync('pnpm', ['exec', 'wrangler', ...args], { cwd: collectorDir, encoding: 'utf8', ...options });
-const migrated = wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--env', 'bench', '--persist-to', persist]);
-if (migrated.status !== 0) throw new Error(`migrations failed: ${migrated.stderr}`);
-
-const port = await freePort();
-const server = spawn(
-  'pnpm',
-  ['exec', 'wrangler', 'dev', '--env', 'bench', '--local', '--persist-to', persist, '--port', String(port), '--ip', '127.0.0.1', '--var', `ADMIN_TOKEN:${ADMIN_TOKEN}`, '--log-level', 'error'],
-  { cwd: collectorDir, stdio: ['ignore', 'inherit', 'inherit'], detached: true },
-);
-const base = `http://127.0.0.1:${port}`;
+const collector = await startCollector({ env: 'bench', keepState: true });
+const { base, adminToken, persist } = collector;
 try {
-  await waitUntilUp();
   const site = await createSite();
   let sequence = 0;
   // A shop's journey mix, one visit per ten events, with the SPEC §2 example product_view.
@@ -77,8 +61,7 @@ try {
     );
   }
 } finally {
-  process.kill(-server.pid, 'SIGTERM');
-  await new Promise((resolve) => setTimeout(resolve, 1500));
+  await collector.stop();
 }
 reportBytesPerEvent();
 rmSync(persist, { recursive: true, force: true });
@@ -141,32 +124,11 @@ function findSqlite(dir) {
 async function createSite() {
   const response = await fetch(`${base}/v1/admin/sites`, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
+    headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
     body: JSON.stringify({ name: 'Bench shop', origins: ['*'] }),
   });
   if (response.status !== 201) throw new Error(`site creation answered ${response.status}: ${await response.text()}`);
   return (await response.json()).site;
-}
-
-async function waitUntilUp() {
-  for (let i = 0; i < 240; i++) {
-    try {
-      await fetch(`${base}/v1/validate`, { method: 'POST', body: '{}' });
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-  throw new Error('wrangler dev did not come up');
-}
-
-function freePort() {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 function fmt(value, width, digits = 0) {

@@ -4,42 +4,29 @@
 // cost of a funnel report over the whole range. Rows read per row returned by the export
 // queries are asserted in test/queryPlans.test.ts (local `wrangler d1 execute` reports no
 // rows_read). Self-contained: a fresh D1 in a temp dir, seeded by SQL, removed at the end.
-import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { exportEvents } from '../src/client/exportEvents.ts';
+import { startCollector } from '../test-e2e/localCollector.ts';
 
-const collectorDir = fileURLToPath(new URL('..', import.meta.url));
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const PAGE = 10_000;
 const START = Date.UTC(2025, 9, 1);
-const persist = mkdtempSync(join(tmpdir(), 'waymark-export-bench-'));
 const token = 'wm_exp_' + randomBytes(32).toString('base64url');
 
-const wrangler = (args) => {
-  const result = spawnSync('pnpm', ['exec', 'wrangler', ...args, '--local', '--env', 'bench', '--persist-to', persist], { cwd: collectorDir, encoding: 'utf8', maxBuffer: 1 << 26 });
-  if (result.status !== 0) throw new Error(`wrangler ${args.join(' ')} failed: ${result.stderr}`);
-  return result.stdout;
-};
-
-let server;
+let collector;
 try {
-  wrangler(['d1', 'migrations', 'apply', 'DB']);
-  let seconds = await timed(() => wrangler(['d1', 'execute', 'DB', '--file', seedFile()]));
-  console.log(`seeded ${ROWS.toLocaleString('en')} events (one every 2.6 s over a month, a shop's touchpoint mix) in ${seconds.toFixed(1)} s`);
-
-  const port = await freePort();
-  server = spawn('pnpm', ['exec', 'wrangler', 'dev', '--env', 'bench', '--local', '--persist-to', persist, '--port', String(port), '--ip', '127.0.0.1', '--log-level', 'error'], {
-    cwd: collectorDir,
-    stdio: ['ignore', 'inherit', 'inherit'],
-    detached: true,
+  let seconds = 0;
+  collector = await startCollector({
+    env: 'bench',
+    beforeStart: async (wrangler) => {
+      seconds = await timed(() => wrangler(['d1', 'execute', 'DB', '--file', seedFile()]));
+    },
   });
-  const endpoint = `http://127.0.0.1:${port}`;
-  await waitUntilUp(endpoint);
+  console.log(`seeded ${ROWS.toLocaleString('en')} events (one every 2.6 s over a month, a shop's touchpoint mix) in ${seconds.toFixed(1)} s`);
+  const { base: endpoint, port } = collector;
   const workerd = findWorkerd(port);
   const range = { from: START, to: START + 31 * 86_400_000 };
 
@@ -72,12 +59,8 @@ try {
   await funnel.json();
   console.log(`funnel report over all ${ROWS.toLocaleString('en')} rows: ${((performance.now() - funnelStart) / 1000).toFixed(2)} s, ${Number(funnel.headers.get('X-Rows-Read')).toLocaleString('en')} rows read (7 queries)`);
 } finally {
-  if (server) {
-    process.kill(-server.pid, 'SIGTERM');
-    await new Promise((resolve) => server.once('exit', resolve));
-  }
+  await collector?.stop();
 }
-rmSync(persist, { recursive: true, force: true });
 
 /** One site (id 1, its token's hash) and ROWS events in a single INSERT … SELECT over a counter. */
 function seedFile() {
@@ -101,7 +84,7 @@ SELECT 1, ${START} + i * 2678, printf('evt_%012d_bench', i), 120 + i % 900,
        WHEN i % 10 = 8 THEN '{"lcp":' || (1200 + i % 1500) || ',"inp":96,"cls":0.02,"fcp":900,"ttfb":210,"page_type":"checkout_start"}'
        WHEN i % 10 = 9 THEN '{"order_id":"#' || i || '","revenue":44.85,"currency":"EUR","shipping":4.95}' END
 FROM n;`;
-  const file = join(persist, 'seed.sql');
+  const file = join(mkdtempSync(join(tmpdir(), 'waymark-seed-')), 'seed.sql');
   writeFileSync(file, sql);
   return file;
 }
@@ -168,27 +151,6 @@ async function timed(work) {
   const started = performance.now();
   await work();
   return (performance.now() - started) / 1000;
-}
-
-async function waitUntilUp(base) {
-  for (let i = 0; i < 240; i++) {
-    try {
-      await fetch(`${base}/v1/openapi.json`);
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-  throw new Error('wrangler dev did not come up');
-}
-
-function freePort() {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 function mb(bytes) {

@@ -9,41 +9,60 @@ const collectorDir = fileURLToPath(new URL('..', import.meta.url));
 
 export interface LocalCollector {
   base: string;
+  port: number;
   adminToken: string;
+  /** The folder holding the local D1 (and the rest of wrangler's local state). */
+  persist: string;
   stop(): Promise<void>;
+}
+
+export interface LocalCollectorOptions {
+  /** A wrangler environment of wrangler.jsonc (`bench`: roomy rate limits). */
+  env?: string;
+  /** Runs wrangler commands against the migrated, not yet started collector (to seed it). */
+  beforeStart?: (wrangler: (args: string[]) => string) => void | Promise<void>;
+  /** Keep the local state after `stop()` (the caller removes `persist`). */
+  keepState?: boolean;
 }
 
 /**
  * `wrangler dev --local` on a free port over a fresh D1 in a temp dir, migrated by wrangler
- * itself; `stop()` ends it (its whole process group) and removes the state.
+ * itself: the collector as a developer runs it. Shared by the end-to-end tests and the
+ * benches. `stop()` ends it (its whole process group) and removes the state.
  */
-export async function startCollector(): Promise<LocalCollector> {
-  const persist = mkdtempSync(join(tmpdir(), 'waymark-e2e-'));
-  const adminToken = 'e2e-admin-' + Math.random().toString(36).slice(2);
-  const wrangler = (args: string[]) => spawnSync('pnpm', ['exec', 'wrangler', ...args], { cwd: collectorDir, encoding: 'utf8' });
-  const migrated = wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist]);
-  if (migrated.status !== 0) throw new Error(`migrations failed: ${migrated.stderr}`);
-  const port = await freePort();
-  const server: ChildProcess = spawn(
-    'pnpm',
-    ['exec', 'wrangler', 'dev', '--local', '--persist-to', persist, '--port', String(port), '--ip', '127.0.0.1', '--var', `ADMIN_TOKEN:${adminToken}`, '--log-level', 'error'],
-    { cwd: collectorDir, stdio: ['ignore', 'inherit', 'inherit'], detached: true },
-  );
-  const base = `http://127.0.0.1:${port}`;
+export async function startCollector({ env, beforeStart, keepState = false }: LocalCollectorOptions = {}): Promise<LocalCollector> {
+  const persist = mkdtempSync(join(tmpdir(), 'waymark-local-'));
+  const adminToken = 'local-admin-' + Math.random().toString(36).slice(2);
+  const scope = [...(env ? ['--env', env] : []), '--local', '--persist-to', persist];
+  const wrangler = (args: string[]) => {
+    const result = spawnSync('pnpm', ['exec', 'wrangler', ...args, ...scope], { cwd: collectorDir, encoding: 'utf8', maxBuffer: 1 << 26 });
+    if (result.status !== 0) throw new Error(`wrangler ${args.join(' ')} failed: ${result.stderr}`);
+    return result.stdout;
+  };
+  let server: ChildProcess | undefined;
   const stop = async () => {
-    if (server.exitCode === null) {
+    if (server && server.exitCode === null) {
       process.kill(-server.pid!, 'SIGTERM');
-      await new Promise((resolve) => server.once('exit', resolve));
+      await new Promise((resolve) => server!.once('exit', resolve));
     }
-    rmSync(persist, { recursive: true, force: true });
+    if (!keepState) rmSync(persist, { recursive: true, force: true });
   };
   try {
+    wrangler(['d1', 'migrations', 'apply', 'DB']);
+    await beforeStart?.(wrangler);
+    const port = await freePort();
+    server = spawn('pnpm', ['exec', 'wrangler', 'dev', ...scope, '--port', String(port), '--ip', '127.0.0.1', '--var', `ADMIN_TOKEN:${adminToken}`, '--log-level', 'error'], {
+      cwd: collectorDir,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      detached: true,
+    });
+    const base = `http://127.0.0.1:${port}`;
     await waitUntilUp(base);
+    return { base, port, adminToken, persist, stop };
   } catch (error) {
     await stop();
     throw error;
   }
-  return { base, adminToken, stop };
 }
 
 async function waitUntilUp(base: string): Promise<void> {
@@ -58,7 +77,7 @@ async function waitUntilUp(base: string): Promise<void> {
   throw new Error('wrangler dev did not come up');
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
       const { port } = probe.address() as { port: number };

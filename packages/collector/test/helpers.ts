@@ -1,4 +1,5 @@
 import { env, exports } from 'cloudflare:workers';
+import type { ExportRow } from '../src/export/exportRow.ts';
 
 export const ADMIN = { Authorization: 'Bearer test-admin-token', 'Content-Type': 'application/json' };
 export const SHOP = 'https://shop.example';
@@ -42,23 +43,7 @@ export function collect(body: unknown, headers: Record<string, string> = {}): Pr
   });
 }
 
-export interface EventRow {
-  id: string;
-  ts: number;
-  received_delay: number;
-  type: string;
-  stage: number;
-  visitor: string;
-  session: string;
-  user_id: string | null;
-  url: string;
-  referrer: string | null;
-  channel: string | null;
-  search_engine: string | null;
-  country: string | null;
-  device: string | null;
-  props: string | null;
-}
+export type EventRow = ExportRow;
 
 export async function storedEvents(siteKey: string): Promise<EventRow[]> {
   const { results } = await env.DB.prepare(
