@@ -58,6 +58,7 @@ const PAGE_EVENTS = /^(?:view_item(?:_list)?|view_cart|begin_checkout|purchase|s
 const CART_EVENTS: Loose = { add_to_cart: 'cart_add', remove_from_cart: 'cart_remove', add_to_wishlist: 'wishlist_add' };
 const REQUIRED: Loose = { product_view: 'product', cart_add: 'product', cart_remove: 'product', site_search: 'query', feedback: 'rating' };
 const USER_KEY = 'wm_u';
+const ORDERS_KEY = 'wm_o';
 /** Events held in memory while consent is pending. */
 const MAX_HELD = 100;
 
@@ -99,6 +100,13 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
   let vitals: ReturnType<typeof webVitals> | undefined;
 
   const release = (event: WireEvent) => {
+    // A reloaded (or re-opened) thank-you page is the same order: the collector would
+    // store it once anyway, but it need not be sent again.
+    if (event.type == 'order_complete') {
+      const orders = store.get(ORDERS_KEY)?.split(' ') ?? [];
+      if (orders.includes(event.id)) return;
+      store.set(ORDERS_KEY, [event.id, ...orders.slice(0, 19)].join(' '));
+    }
     event.session = visit.touch(event.ts);
     if (!cookieless) event.anon = anonId(store);
     if (user) event.user = user;
@@ -257,7 +265,7 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
       } else {
         held = [];
         box.clear();
-        for (const key of ['wm_a', 'wm_s', USER_KEY]) store.del(key);
+        for (const key of ['wm_a', 'wm_s', USER_KEY, ORDERS_KEY]) store.del(key);
       }
     },
     feedback(rating, comment, about) {

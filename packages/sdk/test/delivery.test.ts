@@ -15,11 +15,15 @@ const event = (props: Record<string, unknown> = {}): WireEvent => ({
   props,
 });
 const make = (warn = vi.fn()) => outbox({ site: 'wm_test', endpoint: 'https://collector.test/', store: storage('localStorage'), warn });
-const queued = () => JSON.parse(localStorage.getItem('wm_q_wm_test') ?? '[]') as WireEvent[];
+const queued = () =>
+  Object.keys(localStorage)
+    .filter((key) => key.startsWith('wm_q_wm_test.'))
+    .flatMap((key) => JSON.parse(localStorage.getItem(key)!).e as WireEvent[]);
 const status = (code: number, headers: Record<string, string> = {}) => () => new Response(code == 202 ? '{}' : '', { status: code, headers });
 
 beforeEach(() => {
   localStorage.clear();
+  sessionStorage.clear();
   vi.useFakeTimers();
 });
 afterEach(() => {
@@ -143,7 +147,7 @@ describe('delivery', () => {
     box.stop();
   });
 
-  test('one sending tab at a time: another tab waits for the lock, then sends what all queued', async () => {
+  test('one sending tab at a time: another tab waits for the lock', async () => {
     let answer!: (response: Response) => void;
     const { sent } = recordFetch(() => new Promise((resolve) => (answer = resolve)));
     const tabA = make();
@@ -154,11 +158,11 @@ describe('delivery', () => {
     await tabB.flush();
     expect(sent).toHaveLength(1);
     answer(accept(sent[0]!.batch));
-    await vi.advanceTimersByTimeAsync(0);
-    // Tab A, holding the lock, goes on with the event tab B queued.
+    await sending;
+    await vi.advanceTimersByTimeAsync(5000);
     expect(sent).toHaveLength(2);
     answer(accept(sent[1]!.batch));
-    await sending;
+    await vi.advanceTimersByTimeAsync(0);
     expect(sent.flatMap(({ batch }) => batch.events)).toHaveLength(2);
     expect(new Set(sent.flatMap(({ batch }) => batch.events.map((e) => e.id))).size).toBe(2);
     tabA.stop();
@@ -180,6 +184,19 @@ describe('delivery', () => {
     expect(url).toBe('https://collector.test/v1/collect');
     expect(JSON.parse(await blob.text()).events).toHaveLength(1);
     expect(queued()).toEqual([]);
+    box.stop();
+  });
+
+  test("the queue of a tab that is gone is sent by the next tab", async () => {
+    const { sent } = recordFetch();
+    localStorage.setItem('wm_q_wm_test.closedtab', JSON.stringify({ t: Date.now() - 120_000, e: [event()] }));
+    localStorage.setItem('wm_q_wm_test.livetab', JSON.stringify({ t: Date.now(), e: [event()] }));
+    const box = make();
+    box.push(event());
+    await box.flush();
+    expect(sent.flatMap(({ batch }) => batch.events)).toHaveLength(2);
+    expect(localStorage.getItem('wm_q_wm_test.closedtab')).toBeNull();
+    expect(localStorage.getItem('wm_q_wm_test.livetab')).not.toBeNull();
     box.stop();
   });
 

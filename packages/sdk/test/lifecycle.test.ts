@@ -239,3 +239,12 @@ test('Magento 2 checkout: each step of the hash is a checkout_step', async () =>
   expect(steps).toHaveLength(2);
   expect(steps).toEqual(expect.arrayContaining([['checkout_start', undefined], ['checkout_step', 'payment']]));
 });
+
+test('a reloaded thank-you page does not send its order again', async () => {
+  loadPage('https://woo.example/checkout/order-received/77/', '<!doctype html><html><head></head><body class="woocommerce-order-received"></body></html>');
+  const first = await capture();
+  const reloaded = await capture();
+  expect(byType(first, 'order_complete')).toHaveLength(1);
+  expect(byType(reloaded, 'order_complete')).toHaveLength(0);
+  expect(byType(reloaded, 'page_view')).toHaveLength(0);
+});

@@ -2,11 +2,14 @@ import type { CollectResponse, WireEvent } from '@waymark/schema';
 import { nanoid } from 'nanoid';
 import { persistedQueue } from './persistedQueue.ts';
 import { postBatch } from './postBatch.ts';
-import type { Store } from './storage.ts';
+import { storage, type Store } from './storage.ts';
 import { tabLock } from './tabLock.ts';
 
 const LOCK_MS = 15_000;
 const RETRY_KEY = 'wm_r';
+const TAB_KEY = 'wm_t';
+/** A queue nobody wrote for this long belongs to a tab that is gone: another tab sends it. */
+const ORPHAN_MS = 60_000;
 
 interface OutboxOptions {
   site: string;
@@ -23,11 +26,21 @@ interface OutboxOptions {
  * Each batch is taken out of the queue before it is sent, under the tab lock, so no event
  * leaves twice; an event the collector rejects, or a batch it refuses (400, 403, 413),
  * is dropped: sending it again would not change the answer.
+ *
+ * Each tab has its own queue (`wm_q_{site}.{tab}`, the tab's id in sessionStorage so a
+ * reload keeps it): Chromium's localStorage is not consistent across renderer processes
+ * from one moment to the next, so tabs appending to one shared queue lose events. The
+ * lock still lets one tab send at a time, and the queues of tabs that are gone are
+ * adopted by the next tab that sends.
  */
 export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
   const url = endpoint.replace(/\/+$/, '') + '/v1/collect';
-  const queue = persistedQueue(store, 'wm_q_' + site);
-  const lock = tabLock(store, 'wm_l_' + site, nanoid(8));
+  const tabs = storage('sessionStorage');
+  const tab = tabs.get(TAB_KEY) ?? nanoid(8);
+  const prefix = `wm_q_${site}.`;
+  const queue = persistedQueue(store, prefix + tab);
+  const lock = tabLock(store, 'wm_l_' + site, tab);
+  const others = () => store.keys().filter((key) => key.startsWith(prefix) && key != prefix + tab);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let sending = false;
   let stopped = false;
@@ -58,7 +71,8 @@ export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
       if (status == 429) {
         const header = response.headers.get('Retry-After')!;
         const ms = +header * 1000 || Date.parse(header) - Date.now();
-        return backOff(events, ms > 0 ? ms : 60_000);
+        // Unreadable when the collector does not expose the header to CORS.
+        return backOff(events, ms > 0 ? ms : 30_000);
       }
       if (status > 499) return backOff(events);
       store.del(RETRY_KEY);
@@ -94,6 +108,10 @@ export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
     if (!lock.acquire(LOCK_MS)) return schedule(LOCK_MS / 3);
     sending = true;
     try {
+      for (const key of others()) {
+        const orphan = persistedQueue(store, key);
+        if (Date.now() - orphan.written() > ORPHAN_MS) queue.putBack(orphan.take(0, true));
+      }
       while (await sendNext(false));
     } finally {
       sending = false;
@@ -106,12 +124,13 @@ export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
 
   return {
     push(event: WireEvent): void {
+      tabs.set(TAB_KEY, tab);
       queue.push(event);
       if (!timer && !stopped) schedule(1000);
     },
     flush,
-    /** Forgets everything queued (consent withdrawn). */
-    clear: () => queue.take(Infinity, true),
+    /** Forgets everything queued, in every tab (consent withdrawn). */
+    clear: () => [prefix + tab, ...others()].forEach((key) => store.del(key)),
     stop(): void {
       stopped = true;
       clearTimeout(timer);

@@ -6,29 +6,32 @@ import type { Store } from './storage.ts';
 const MAX_QUEUED = 500;
 
 /**
- * The events waiting to be sent, in the store, so they survive reloads, crashes and
- * offline periods, and any tab can send them.
+ * A queue of events waiting to be sent, in the store (`{t: last write, e: events}`), so
+ * it survives reloads, crashes and offline periods.
  */
 export function persistedQueue(store: Store, key: string) {
-  const read = (): WireEvent[] => {
+  const read = (): { t: number; e: WireEvent[] } => {
     try {
-      return JSON.parse(store.get(key)!) || [];
+      return JSON.parse(store.get(key)!) || { t: 0, e: [] };
     } catch {
-      return [];
+      return { t: 0, e: [] };
     }
   };
-  const write = (events: WireEvent[]) => (events[0] ? store.set(key, JSON.stringify(events.slice(-MAX_QUEUED))) : store.del(key));
+  const write = (events: WireEvent[]) =>
+    events[0] ? store.set(key, JSON.stringify({ t: Date.now(), e: events.slice(-MAX_QUEUED) })) : store.del(key);
   return {
-    push: (event: WireEvent) => write([...read(), event]),
+    /** When the queue was last written (0: empty). */
+    written: () => read().t,
+    push: (event: WireEvent) => write([...read().e, event]),
     /** Puts events that could not be delivered back at the head. */
-    putBack: (events: WireEvent[]) => write([...events, ...read()]),
+    putBack: (events: WireEvent[]) => write([...events, ...read().e]),
     /**
      * Removes and returns the next batch: at most 100 events and a body (`overhead` bytes
      * around the events) under 64 KiB, the keepalive/beacon budget; the collector answers
      * 413 above it. `all`: empty the queue.
      */
     take(overhead: number, all?: boolean): WireEvent[] {
-      const events = read();
+      const events = read().e;
       let bytes = overhead;
       let count = 0;
       for (const event of events) {
@@ -40,7 +43,7 @@ export function persistedQueue(store: Store, key: string) {
       }
       write(events.slice(count));
       // An event alone over the limit can never be sent: dropped rather than block the queue.
-      return bytes > MAX_BODY_BYTES ? [] : events.slice(0, count);
+      return bytes > MAX_BODY_BYTES && !all ? [] : events.slice(0, count);
     },
   };
 }

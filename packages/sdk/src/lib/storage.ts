@@ -3,6 +3,7 @@ export interface Store {
   get(key: string): string | null;
   set(key: string, value: string): void;
   del(key: string): void;
+  keys(): string[];
 }
 
 /**
@@ -32,6 +33,13 @@ export function storage(kind: 'localStorage' | 'sessionStorage'): Store {
       try {
         native().removeItem(key);
       } catch {}
+    },
+    keys() {
+      try {
+        return Object.keys(native());
+      } catch {
+        return [...memory.keys()];
+      }
     },
   };
 }

@@ -20,25 +20,28 @@ const SAME_ACTION_MS = 1500;
  * when the request names no other product.
  */
 export function cartActions(capture: Capture, pageProduct: () => { product: Product; ids: string[] } | undefined) {
-  let pending: { type: CartAction; products: [number, Product][]; timer: ReturnType<typeof setTimeout> } | undefined;
+  let pending: { type: CartAction; ts: number; products: [number, Product][]; timer: ReturnType<typeof setTimeout> } | undefined;
 
   const release = () => {
     if (!pending) return;
     clearTimeout(pending.timer);
-    const { type, products } = pending;
+    const { type, ts, products } = pending;
     pending = undefined;
     let product = mergeProducts(...products.sort((a, b) => b[0] - a[0]).map(([, product]) => product));
     const page = type == 'cart_add' ? pageProduct() : undefined;
     if (page && (!product.id || page.ids.includes(product.id))) {
-      product = mergeProducts(...products.filter(([rank]) => rank > RANK.page).map(([, p]) => p), page.product, product);
+      // The quantity of a product page's product (GA4's view_item says 1) is not the added quantity.
+      const { quantity, ...viewed } = page.product;
+      product = mergeProducts(...products.filter(([rank]) => rank > RANK.page).map(([, p]) => p), viewed, product);
     }
-    capture(type, { product });
+    // The time of the first signal: when the shopper acted, not when the merge ended.
+    capture(type, { product }, { ts });
   };
 
   return {
     add(type: CartAction, fields: Loose, rank: number): void {
       if (pending && pending.type != type) release();
-      pending ??= { type, products: [], timer: setTimeout(release, SAME_ACTION_MS) };
+      pending ??= { type, ts: Date.now(), products: [], timer: setTimeout(release, SAME_ACTION_MS) };
       pending.products.push([rank, toProduct(fields)]);
     },
     /** Sends what is pending now: the page is going away. */

@@ -60,7 +60,7 @@ test('a dead collector costs the page nothing; the queue is sent when it is back
   const before = server.events().length;
   await page.goto(`${server.url}/dead`);
   while (!server.batches.some((batch) => batch.status == 503)) await new Promise((resolve) => setTimeout(resolve, 50));
-  await page.waitForFunction(() => (localStorage.getItem('wm_q_wm_test') ?? '').includes('page_view'));
+  await page.waitForFunction(() => Object.keys(localStorage).some((key) => key.startsWith('wm_q_wm_test.') && localStorage.getItem(key)!.includes('page_view')));
   server.answer(202, {}, 0);
   await page.evaluate(() => localStorage.removeItem('wm_r'));
   await page.reload();
