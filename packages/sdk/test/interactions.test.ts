@@ -154,3 +154,9 @@ describe('forms and data-waymark', () => {
     expect(byType(events, 'gift_card_view')[0]).toMatchObject({ stage: 'consideration', props: { amount: '50' } });
   });
 });
+
+test('a marked feedback form sends its rating', async () => {
+  loadPage('https://shop.example/account/orders/1', '<!doctype html><html><head></head><body><form class="feedback" data-waymark="feedback" data-waymark-about="loyalty"><select name="rating"><option>4</option></select><input name="comment" value="Fast"><button type="submit">Send</button></form></body></html>');
+  const events = await capture(() => submit(document.querySelector('form')!));
+  expect(byType(events, 'feedback')[0]?.props).toEqual({ rating: 4, comment: 'Fast', about: 'loyalty' });
+});

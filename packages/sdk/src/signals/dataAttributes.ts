@@ -1,4 +1,5 @@
 import { toNumber } from '../lib/toNumber.ts';
+import { bodyFields } from '../lib/cartFields.ts';
 import { normaliseProps } from '../lib/normaliseProps.ts';
 import { toProduct, type Loose } from '../lib/toProduct.ts';
 
@@ -8,15 +9,18 @@ const PRODUCT_TYPES = /^(?:product_view|cart_add|cart_remove|wishlist_add)$/;
 /**
  * What a `data-waymark` element says: its type, and its props from `data-waymark-*`
  * attributes (`data-waymark-order-id="123"` → `order_id`; amounts as numbers; the
- * product fields of product types inside `product`). `data-waymark-stage` is the stage
- * of a custom type.
+ * product fields of product types inside `product`); a marked form adds its fields
+ * (`<select name="rating">` of a feedback form). `data-waymark-stage` is the stage of a
+ * custom type.
  */
 export function marked(element: Element): [type: string, props: Loose] {
-  const fields: Loose = {};
+  const entries: [string, string][] = Object.entries(element instanceof HTMLFormElement ? bodyFields(new FormData(element)) : {});
   for (const { name, value } of element.attributes) {
-    const key = /^data-waymark-(.+)/.exec(name)?.[1]!.replace(/-/g, '_');
-    if (key) fields[key] = NUMBERS.test(key) ? toNumber(value) : value;
+    const key = /^data-waymark-(.+)/.exec(name)?.[1];
+    if (key) entries.push([key.replace(/-/g, '_'), value]);
   }
+  const fields: Loose = {};
+  for (const [key, value] of entries) fields[key] = NUMBERS.test(key) ? toNumber(value) : value;
   const type = element.getAttribute('data-waymark')!;
   return [type, PRODUCT_TYPES.test(type) ? { product: toProduct(fields) } : normaliseProps(fields)];
 }
