@@ -23,7 +23,7 @@ export async function startFaultProxy(target: string) {
     const body = await read(req);
     const isCollect = req.url?.startsWith('/v1/collect') && req.method === 'POST';
     const events = isCollect ? batchEvents(body) : [];
-    const cors = { 'Access-Control-Allow-Origin': req.headers.origin ?? '*', Vary: 'Origin' };
+    const cors = { 'Access-Control-Allow-Origin': req.headers.origin ?? '*', 'Access-Control-Expose-Headers': 'Retry-After', Vary: 'Origin' };
     if (isCollect && fault) {
       attempts.push({ at: Date.now(), status: fault.status, events });
       const headers = fault.status === 429 ? { ...cors, 'Retry-After': String(fault.retryAfter) } : cors;

@@ -165,5 +165,7 @@ describe('POST /v1/collect', () => {
       else expect(response.status).toBe(202);
     }
     expect(limited?.headers.get('Retry-After')).toBe('60');
+    // The browser shows the SDK Retry-After only when CORS exposes it.
+    expect(limited?.headers.get('Access-Control-Expose-Headers')).toContain('Retry-After');
   });
 });

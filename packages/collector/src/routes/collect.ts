@@ -20,7 +20,11 @@ export const collect = new Hono<AppEnv>();
 
 // Preflights carry no body, so no site: any origin may ask; the POST itself checks the
 // Origin against the site's allowed origins and answers 403 when it is not among them.
-collect.use('*', cors({ origin: (origin) => origin, allowMethods: ['POST'], allowHeaders: ['Content-Type'], maxAge: 86400 }));
+// Retry-After is exposed so the SDK can read how long a 429 or 503 asks it to wait.
+collect.use(
+  '*',
+  cors({ origin: (origin) => origin, allowMethods: ['POST'], allowHeaders: ['Content-Type'], exposeHeaders: ['Retry-After'], maxAge: 86400 }),
+);
 collect.use('*', botFilter());
 collect.use('*', collectBodyLimit());
 collect.use(
