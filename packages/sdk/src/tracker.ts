@@ -117,7 +117,7 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
     if (stopped || granted === false) return;
     begin();
     const fitted = fitProps(compact(props));
-    if (!fitted) return void warn(type + ' props over 8 KiB');
+    if (!fitted) return void warn('refused', type);
     const ts = extra.ts ?? Date.now();
     const orderId = type == 'order_complete' && fitted.order_id;
     const event: WireEvent = {
@@ -248,8 +248,8 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
     track(type, props = {}, { stage } = {}) {
       const builtIn = TOUCHPOINT.test(type);
       const required = REQUIRED[type];
-      if (!/^[a-z][a-z0-9_]{0,63}$/.test(type) || (!builtIn && !stage)) return void warn('invalid type or no stage: ' + type);
-      if (required && !(required in props)) return void warn(`${type} needs props.${required}`);
+      // Refused: a malformed type, a custom type without stage, a touchpoint without its field.
+      if (!/^[a-z][a-z0-9_]{0,63}$/.test(type) || (!builtIn && !stage) || (required && !(required in props))) return void warn('refused', type);
       capture(type, normaliseProps(props), builtIn ? {} : { stage });
     },
     page: (type, props) => startPage(type, props && normaliseProps(props)),
@@ -270,7 +270,7 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
     },
     feedback(rating, comment, about) {
       const props = feedback(rating, comment, about);
-      props ? capture('feedback', props) : warn('feedback rating must be an integer from 1 to 5');
+      props ? capture('feedback', props) : warn('refused', 'feedback');
     },
     flush: async () => void (granted && !stopped && (await box.flush())),
     shutdown() {
@@ -284,7 +284,7 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
   };
   for (const name in api) (api as Loose)[name] = safely((api as Loose)[name]);
   if (stopped) {
-    warn('site and endpoint are required');
+    warn('refused', options);
     return api;
   }
 
@@ -328,7 +328,7 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
     document.readyState == 'complete' ? startVitals() : addEventListener('load', startVitals, on);
     if (granted) setTimeout(api.flush, 1000);
   } catch (error) {
-    warn('failed to start', error);
+    warn('refused', error);
   }
   return api;
 }
