@@ -83,6 +83,16 @@ describe('POST /v1/collect', () => {
     expect(future.received_delay).toBe(0);
   });
 
+  it('takes a small sent_at difference for transit time, so close events of two batches keep their order', async () => {
+    const { site } = await createSite();
+    const now = Date.now();
+    await collect({ site, sent_at: now - 900, events: [event({ id: 'first_of_two', ts: now - 1000 })] });
+    await collect({ site, sent_at: now - 300, events: [event({ id: 'second_of_two', ts: now - 995 })] });
+    const rows = await storedEvents(site);
+    expect(rows.map((r) => r.id)).toEqual(['first_of_two', 'second_of_two']);
+    expect(rows.map((r) => r.ts)).toEqual([now - 1000, now - 995]);
+  });
+
   it.each([
     ['not JSON', '{"site":', /not valid JSON/],
     ['no site', { events: [{}] }, /site is required/],
