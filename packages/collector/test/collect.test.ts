@@ -107,6 +107,12 @@ describe('POST /v1/collect', () => {
     expect(((await response.json()) as { error: string }).error).toMatch(error);
   });
 
+  it('reads a body that starts with a UTF-8 byte-order mark', async () => {
+    const { site } = await createSite();
+    const response = await collect('\uFEFF' + JSON.stringify({ site, events: [event()] }));
+    expect(await response.json()).toMatchObject({ accepted: 1 });
+  });
+
   it('answers 403 for an unknown site and for an origin the site does not allow', async () => {
     const { site } = await createSite(['https://shop.example', 'https://*.shop.example']);
     const unknown = await collect({ site: 'wm_nope', events: [event()] });

@@ -95,6 +95,19 @@ export function classifyChannel(pageUrl: string, referrer: string | undefined): 
   return source ? { channel: 'referral' } : { channel: 'direct' };
 }
 
+const ANDROID_APPS: Record<string, string> = {
+  'com.google.android.googlequicksearchbox': 'www.google.com',
+  'com.google.android.gm': 'mail.google.com',
+  'com.microsoft.office.outlook': 'outlook.live.com',
+  'com.facebook.katana': 'facebook.com',
+  'com.instagram.android': 'instagram.com',
+  'com.pinterest': 'pinterest.com',
+  'com.twitter.android': 'x.com',
+  'com.linkedin.android': 'linkedin.com',
+  'com.reddit.frontpage': 'reddit.com',
+  'com.zhiliaoapp.musically': 'tiktok.com',
+};
+
 function withEngine(channel: Channel, engine: string | undefined): ChannelResult {
   return engine ? { channel, searchEngine: engine } : { channel };
 }
@@ -107,8 +120,9 @@ function hostOf(referrer: string | undefined): string | undefined {
   if (!referrer) return undefined;
   try {
     const { protocol, hostname } = new URL(referrer);
-    // android-app://com.google.android.googlequicksearchbox/ is the Google app on Android.
-    if (protocol === 'android-app:') return hostname.includes('google') ? 'www.google.com' : hostname.toLowerCase();
+    // Android apps refer as android-app://<package>/: the Google app's search, Gmail, the
+    // social apps; any other app is a referral under its package name.
+    if (protocol === 'android-app:') return ANDROID_APPS[hostname.toLowerCase()] ?? hostname.toLowerCase();
     return protocol === 'http:' || protocol === 'https:' ? hostname.toLowerCase() : undefined;
   } catch {
     return undefined;

@@ -4,8 +4,9 @@
  * where patterns overlap; webmail hosts of the same companies are excluded by `emailHosts`.
  */
 export const SEARCH_ENGINES: ReadonlyArray<readonly [name: string, host: RegExp]> = [
-  // google.com, google.de, google.co.uk, google.com.br, www.google.fr …
-  ['google', /(^|\.)google\.(com|[a-z]{2}|co\.[a-z]{2}|com\.[a-z]{2})$/],
+  // google.com, google.de, google.co.uk, google.com.br, www.google.fr, images.google.com …;
+  // not Google's other products (mail., docs., accounts., play. …), which are no search.
+  ['google', /^(www\.|m\.|images\.|news\.|scholar\.)?google\.(com|[a-z]{2}|co\.[a-z]{2}|com\.[a-z]{2})$/],
   ['bing', /(^|\.)bing\.com$/],
   ['duckduckgo', /(^|\.)duckduckgo\.com$/],
   ['yahoo', /(^|\.)search\.yahoo\.(com|co\.jp|[a-z]{2})$|(^|\.)yahoo\.co\.jp$/],
