@@ -6,8 +6,5 @@ declare global {
       ADMIN_TOKEN: string;
       TEST_MIGRATIONS: D1Migration[];
     }
-    interface GlobalProps {
-      mainModule: typeof import('../src/index.ts');
-    }
   }
 }

@@ -6,6 +6,7 @@ import { cookielessVisitor } from '../enrich/cookielessVisitor.ts';
 import { deviceClass } from '../enrich/deviceClass.ts';
 import { enrichEvent } from '../events/enrichEvent.ts';
 import { d1EventWriter } from '../events/eventWriter.ts';
+import { queueEventWriter } from '../events/queueEventWriter.ts';
 import type { StoredEvent } from '../events/storedEvent.ts';
 import { clientAddress } from '../lib/clientAddress.ts';
 import { httpError } from '../lib/httpError.ts';
@@ -67,7 +68,8 @@ collect.post('/', async (c) => {
     if (enriched.ok) rows.push(enriched.row);
     else rejected.push({ index, reason: enriched.reason });
   }
-  const inserted = await storage(() => d1EventWriter(c.env.DB).write(rows));
+  const writer = c.env.EVENTS_QUEUE ? queueEventWriter(c.env.EVENTS_QUEUE) : d1EventWriter(c.env.DB);
+  const inserted = await storage(() => writer.write(rows));
   rejected.sort((a, b) => a.index - b.index);
   const body: CollectResponse = { accepted: inserted, duplicates: rows.length - inserted, rejected };
   return c.json(body, 202);
