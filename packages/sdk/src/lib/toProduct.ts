@@ -17,7 +17,7 @@ export const pick = (source: Loose, names: string): Loose => {
   names.split(' ').map((alternatives, i) => {
     for (const path of alternatives.split('|')) {
       const value = path.split('.').reduce((object, key) => object?.[key], source);
-      if (value != null && value !== '') return (fields[FIELDS[i]!] = value);
+      if (value != null && (value as unknown) !== '') return (fields[FIELDS[i]!] = value);
     }
   });
   return fields;
