@@ -57,6 +57,7 @@ const PAGE_TYPES: string[] = ['page_view', ...DETECTORS.map(([type]) => type)];
 const PAGE_EVENTS = /^(?:view_item(?:_list)?|view_cart|begin_checkout|purchase|search|view_search_results)$/;
 const CART_EVENTS: Loose = { add_to_cart: 'cart_add', remove_from_cart: 'cart_remove', add_to_wishlist: 'wishlist_add' };
 const REQUIRED: Loose = { product_view: 'product', cart_add: 'product', cart_remove: 'product', site_search: 'query', feedback: 'rating' };
+const CART_TYPES = /^(?:cart_add|cart_remove|wishlist_add)$/;
 const USER_KEY = 'wm_u';
 const ORDERS_KEY = 'wm_o';
 /** Events held in memory while consent is pending. */
@@ -68,7 +69,6 @@ interface Page {
   signals: Signals;
   type?: string;
   props?: Props;
-  cancel(): void;
 }
 
 /**
@@ -77,24 +77,28 @@ interface Page {
  * `waymark.js` for the script tag.
  */
 export function createTracker(options: InitOptions, loadVitals: () => Promise<WebVitalsApi>): Waymark {
-  const { site, endpoint, autocapture = true, pages, debug } = options ?? {};
+  const { site, endpoint, autocapture = true, pages, debug, cookieless: optedOut, consent } = options ?? ({} as InitOptions);
   const warn = (message: string, detail?: unknown) => debug && console.warn('[waymark] ' + message, detail ?? '');
   const nav = navigator as Loose;
-  const cookieless = options?.cookieless || nav.globalPrivacyControl || nav.doNotTrack == '1';
+  const cookieless = optedOut || nav.globalPrivacyControl || nav.doNotTrack == '1';
   // Cookieless: the visit lives in the tab (sessionStorage) and nothing outlives it.
   const store = storage(cookieless ? 'sessionStorage' : 'localStorage');
   const box = outbox({ site, endpoint: endpoint ?? '', store, warn });
   const visit = visits(store);
   const listening = new AbortController();
-  const on = { signal: listening.signal, capture: true };
+  // Nothing the SDK does throws into the page, whichever listener runs it.
+  const on = (target: EventTarget, type: string, listener: (event: any) => unknown) =>
+    target.addEventListener(type, safely(listener), { signal: listening.signal, capture: true });
   let stops: (() => void)[] = [];
-  let granted: boolean | undefined = options?.consent != 'required' || undefined;
+  let granted: boolean | undefined = consent != 'required' || undefined;
   let user = store.get(USER_KEY);
   let held: WireEvent[] = [];
   let lastActivity = 0;
   let stopped = !site || !endpoint;
-  let started = false;
+  let started: unknown;
   let page: Page | undefined;
+  let timer: ReturnType<typeof setTimeout>;
+  let cancelIdle: (() => void) | undefined;
   let dlEvents = new Map<string, Loose>();
   let vitalsPageType: string | undefined;
   let vitals: ReturnType<typeof webVitals> | undefined;
@@ -113,33 +117,22 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
     box.push(event);
   };
 
-  const capture: Capture = (type, props = {}, extra = {}) => {
+  const capture: Capture = (type, props = {}, { ts = Date.now(), url = scrubUrl(location.href), ref, stage } = {}) => {
     if (stopped || granted === false) return;
     begin();
     const fitted = fitProps(compact(props));
     if (!fitted) return void warn('refused', type);
-    const ts = extra.ts ?? Date.now();
     const orderId = type == 'order_complete' && fitted.order_id;
-    const event: WireEvent = {
-      id: orderId ? orderEventId(orderId) : nanoid(),
-      type,
-      ts,
-      url: extra.url ?? scrubUrl(location.href),
-      session: '',
-      props: fitted,
-    };
+    const event: WireEvent = compact({ id: orderId ? orderEventId(orderId) : nanoid(), type, ts, url, ref, stage, session: '', props: fitted });
     lastActivity = Math.max(lastActivity, ts);
-    if (extra.ref) event.ref = extra.ref;
-    if (extra.stage) event.stage = extra.stage;
     if (granted) release(event);
     else if (held.length < MAX_HELD) held.push(event);
   };
 
   const cart = cartActions(capture, () => {
     const props = page?.type ? page.type == 'product_view' && page.props : page && productView(page.signals);
-    const form = document.querySelector<HTMLFormElement>(CART_FORM);
     // What the page's own cart form would post names this page's product too.
-    const ids = [...(form?.elements ?? [])].map((field) => (field as HTMLInputElement).value);
+    const ids = [...(document.querySelector<HTMLFormElement>(CART_FORM)?.elements ?? [])].map((field) => (field as HTMLInputElement).value);
     return props ? { product: props.product, ids: [props.product.id, ...ids] } : undefined;
   });
 
@@ -152,14 +145,14 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
     if (platform) cart.add(action, { ...platform, quantity: fields.quantity }, rank + 0.5);
   };
 
-  const setPageType = (type: string, props: Props) => {
+  const setPageType = (type: string, props: Props = {}) => {
     page!.type = type;
     page!.props = props;
     vitalsPageType ??= type;
     capture(type, props, { ts: page!.ts, url: scrubUrl(page!.url.href) });
   };
 
-  const detect = (s: Signals): [string, Props] => {
+  const detect = (s: Signals): [string, Props?] => {
     for (const element of markedElements()) {
       const found = marked(element);
       if (PAGE_TYPES.includes(found[0])) return found;
@@ -168,35 +161,26 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
       const props = detector(s);
       if (props) return [type, props];
     }
-    return ['page_view', {}];
+    return ['page_view'];
   };
 
   const settle = () => {
     if (!page || page.type) return;
-    page.cancel();
-    setPageType(...(autocapture ? detect(page.signals) : (['page_view', {}] as [string, Props])));
+    clearTimeout(timer);
+    cancelIdle?.();
+    setPageType(...(autocapture ? detect(page.signals) : (['page_view'] as [string])));
   };
 
-  const startPage = (type?: string, props: Props = {}) => {
-    started = true;
+  const startPage = (type?: string, props?: Props) => {
+    started = 1;
     settle();
-    const now = Date.now();
+    const ts = Date.now();
     const url = new URL(location.href);
-    if (!visit.current(now) && now - lastActivity > VISIT_TIMEOUT_MS) {
-      capture('landing', landing(url), { ts: now, ref: (!page && document.referrer && scrubUrl(document.referrer)) || undefined });
+    if (!visit.current(ts) && ts - lastActivity > VISIT_TIMEOUT_MS) {
+      capture('landing', landing(url), { ts, ref: (!page && document.referrer && scrubUrl(document.referrer)) || undefined });
     }
     if (page) dlEvents = new Map();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let cancelIdle: (() => void) | undefined;
-    page = {
-      url,
-      ts: now,
-      signals: pageSignals(url, pages, dlEvents),
-      cancel() {
-        clearTimeout(timer);
-        cancelIdle?.();
-      },
-    };
+    page = { url, ts, signals: pageSignals(url, pages, dlEvents) };
     if (type) setPageType(type, props);
     // Give the page (a framework's render after pushState, GTM's pushes) a moment, then
     // decide when the main thread is free.
@@ -213,9 +197,7 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
     if (PAGE_EVENTS.test(name) || (CHECKOUT_STEPS[name] && (past || !page?.type))) {
       dlEvents.set(name, data);
       // GTM often pushes the purchase after the thank-you page settled: the order matters most.
-      if (name == 'purchase' && !past && page?.type && page.type != 'order_complete') {
-        setPageType('order_complete', orderComplete(page.signals)!);
-      }
+      if (name == 'purchase' && !past && page?.type && page.type != 'order_complete') setPageType('order_complete', orderComplete(page.signals));
     } else if (!past && CART_EVENTS[name]) cartAction(CART_EVENTS[name], ga4Items(data)[0] ?? {}, RANK.dataLayer);
     else if (!past && CHECKOUT_STEPS[name]) capture('checkout_step', { step: CHECKOUT_STEPS[name], ...ga4Cart(data) });
   };
@@ -225,7 +207,7 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
     // Forms count when submitted, other elements when clicked.
     if (!element || (event.type == 'submit') != element instanceof HTMLFormElement) return;
     const [type, { stage, ...props }] = marked(element);
-    if (/^(?:cart_add|cart_remove|wishlist_add)$/.test(type)) cart.add(type as CartAction, props.product, RANK.marked);
+    if (CART_TYPES.test(type)) cart.add(type as CartAction, props.product, RANK.marked);
     else if (!PAGE_TYPES.includes(type)) api.track(type, props, { stage });
   };
 
@@ -250,7 +232,7 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
       const required = REQUIRED[type];
       // Refused: a malformed type, a custom type without stage, a touchpoint without its field.
       if (!/^[a-z][a-z0-9_]{0,63}$/.test(type) || (!builtIn && !stage) || (required && !(required in props))) return void warn('refused', type);
-      capture(type, normaliseProps(props), builtIn ? {} : { stage });
+      capture(type, normaliseProps(props), { stage: builtIn ? undefined : stage });
     },
     page: (type, props) => startPage(type, props && normaliseProps(props)),
     identify(userId) {
@@ -276,7 +258,8 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
     shutdown() {
       onHidden();
       stopped = true;
-      page?.cancel();
+      clearTimeout(timer);
+      cancelIdle?.();
       listening.abort();
       stops.forEach((stop) => stop());
       box.stop();
@@ -289,18 +272,14 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
   }
 
   try {
-    addEventListener('pagehide', safely(onHidden), on);
-    document.addEventListener('visibilitychange', () => document.visibilityState == 'hidden' && safely(onHidden)(), on);
-    addEventListener(
-      'pageshow',
-      safely((event: PageTransitionEvent) => {
-        if (!event.persisted) return;
-        vitals?.reset();
-        vitalsPageType = undefined;
-        startPage();
-      }),
-      on,
-    );
+    on(window, 'pagehide', onHidden);
+    on(document, 'visibilitychange', () => document.visibilityState == 'hidden' && onHidden());
+    on(window, 'pageshow', (event: PageTransitionEvent) => {
+      if (!event.persisted) return;
+      vitals?.reset();
+      vitalsPageType = undefined;
+      startPage();
+    });
     if (autocapture) {
       const layer = dataLayer(onDataLayer);
       stops = [
@@ -318,14 +297,14 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
           startPage();
         }),
       ];
-      document.addEventListener('click', safely(onMarked), on);
-      document.addEventListener('submit', safely(onMarked), on);
+      on(document, 'click', onMarked);
+      on(document, 'submit', onMarked);
       // Some tag setups create `window.dataLayer` after us: look again once the page loaded.
-      addEventListener('load', layer.hook, on);
+      on(window, 'load', layer.hook);
     }
     queueMicrotask(begin);
     const startVitals = () => whenIdle(() => !stopped && (vitals = webVitals(loadVitals)), 5000);
-    document.readyState == 'complete' ? startVitals() : addEventListener('load', startVitals, on);
+    document.readyState == 'complete' ? startVitals() : on(window, 'load', startVitals);
     if (granted) setTimeout(api.flush, 1000);
   } catch (error) {
     warn('refused', error);

@@ -1,4 +1,4 @@
-import type { Loose } from './toProduct.ts';
+import { pick, type Loose } from './toProduct.ts';
 
 /**
  * Product id, quantity and variant from what the platforms post to add to or change a
@@ -7,12 +7,10 @@ import type { Loose } from './toProduct.ts';
  * `qty[]` and `lineItems[]`, PrestaShop `id_product`/`qty`.
  */
 export function cartFields(body: Loose): Loose {
-  const line: Loose = body.items?.[0] ?? body.lineItems?.[0] ?? body.line_items?.[0] ?? body;
-  return {
-    id: line.product_sku || line['add-to-cart'] || line.product || line.product_id || line.productId || line.id_product || line.id,
-    quantity: line.quantity ?? line.qty ?? line['qty[]'],
-    variant: line.variation_id || line.variantId,
-  };
+  return pick(
+    body.items?.[0] ?? body.lineItems?.[0] ?? body.line_items?.[0] ?? body,
+    'product_sku|add-to-cart|product|product_id|productId|id_product|id _ _ _ _ _ variation_id|variantId quantity|qty|qty[]',
+  );
 }
 
 /** The fields of a request or form body: FormData, URLSearchParams, urlencoded or JSON text. */

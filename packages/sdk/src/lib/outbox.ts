@@ -1,7 +1,6 @@
 import type { CollectResponse, WireEvent } from '@waymark/schema';
+import { MAX_BODY_BYTES, MAX_EVENTS_PER_BATCH } from '@waymark/schema';
 import { nanoid } from 'nanoid';
-import { persistedQueue } from './persistedQueue.ts';
-import { postBatch } from './postBatch.ts';
 import { storage, type Store } from './storage.ts';
 import { tabLock } from './tabLock.ts';
 
@@ -10,6 +9,8 @@ const RETRY_KEY = 'wm_r';
 const TAB_KEY = 'wm_t';
 /** A queue nobody wrote for this long belongs to a tab that is gone: another tab sends it. */
 const ORPHAN_MS = 60_000;
+/** Beyond this, the oldest events go: a shop offline for days must not fill the quota. */
+const MAX_QUEUED = 500;
 
 interface OutboxOptions {
   site: string;
@@ -27,63 +28,96 @@ interface OutboxOptions {
  * leaves twice; an event the collector rejects, or a batch it refuses (400, 403, 413),
  * is dropped: sending it again would not change the answer.
  *
- * Each tab has its own queue (`wm_q_{site}.{tab}`, the tab's id in sessionStorage so a
- * reload keeps it): Chromium's localStorage is not consistent across renderer processes
- * from one moment to the next, so tabs appending to one shared queue lose events. The
- * lock still lets one tab send at a time, and the queues of tabs that are gone are
- * adopted by the next tab that sends.
+ * Each tab has its own queue (`wm_q_{site}.{tab}` = `{t: last write, e: events}`, the
+ * tab's id in sessionStorage so a reload keeps it): Chromium's localStorage is not
+ * consistent across renderer processes from one moment to the next, so tabs appending to
+ * one shared queue lose events. The lock still lets one tab send at a time, and the
+ * queues of tabs that are gone are adopted by the next tab that sends.
  */
 export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
   const url = endpoint.replace(/\/+$/, '') + '/v1/collect';
   const tabs = storage('sessionStorage');
   const tab = tabs.get(TAB_KEY) ?? nanoid(8);
   const prefix = `wm_q_${site}.`;
-  const queue = persistedQueue(store, prefix + tab);
+  const mine = prefix + tab;
   const lock = tabLock(store, 'wm_l_' + site, tab);
-  const others = () => store.keys().filter((key) => key.startsWith(prefix) && key != prefix + tab);
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  const read = (key = mine): { t: number; e: WireEvent[] } => {
+    try {
+      return JSON.parse(store.get(key)!) || { t: 0, e: [] };
+    } catch {
+      return { t: 0, e: [] };
+    }
+  };
+  const write = (events: WireEvent[]) =>
+    events[0] ? store.set(mine, JSON.stringify({ t: Date.now(), e: events.slice(-MAX_QUEUED) })) : store.del(mine);
+  const others = () => store.keys().filter((key) => key.startsWith(prefix) && key != mine);
+  /** [retry time, attempts] */
+  const retry = () => (store.get(RETRY_KEY) ?? '0.0').split('.').map(Number) as [number, number];
+  let timer: ReturnType<typeof setTimeout> | 0 = 0;
   let sending = false;
   let stopped = false;
 
-  /** [retry time, attempts] */
-  const retry = () => (store.get(RETRY_KEY) ?? '0.0').split('.').map(Number) as [number, number];
   const schedule = (ms: number) => {
     clearTimeout(timer);
     timer = setTimeout(flush, ms);
   };
+  /** Puts the batch back at the head of the queue and retries after `ms` (default: backoff). */
   const backOff = (events: WireEvent[], ms?: number) => {
-    queue.putBack(events);
+    write([...events, ...read().e]);
     const attempt = retry()[1] + 1;
     ms ??= Math.min(300_000, 1000 * 2 ** attempt) * (0.5 + Math.random());
     store.set(RETRY_KEY, Math.round(Date.now() + ms) + '.' + attempt);
     schedule(ms);
   };
 
-  /** Sends the next batch; true when the queue may go on. */
-  async function sendNext(unloading: boolean): Promise<boolean | void> {
+  /**
+   * Sends the next batch: at most 100 events and 64 KiB (the keepalive/beacon budget; the
+   * collector answers 413 above it). Resolves true when the queue may go on. `text/plain`
+   * keeps the request "simple" (no CORS preflight); keepalive lets it outlive the page.
+   * When the page is going away and fetch fails (the keepalive quota is shared by all
+   * scripts of the page), sendBeacon takes over: nothing could retry later anyway.
+   */
+  async function sendNext(unloading?: boolean): Promise<boolean | void> {
+    const events = read().e;
     const head = `{"site":${JSON.stringify(site)},"sent_at":${Date.now()},"events":[`;
-    const events = queue.take(head.length + 2);
-    if (!events.length) return;
+    let bytes = head.length + 2;
+    let count = 0;
+    for (const event of events) {
+      // UTF-8 bytes: what the body limit counts.
+      const size = new Blob([JSON.stringify(event)]).size + 1;
+      if (count == MAX_EVENTS_PER_BATCH || (count && bytes + size > MAX_BODY_BYTES)) break;
+      bytes += size;
+      count++;
+    }
+    if (!count) return;
+    write(events.slice(count));
+    // An event alone over the limit can never be sent: dropped rather than block the queue.
+    if (bytes > MAX_BODY_BYTES) return true;
+    const batch = events.slice(0, count);
+    const body = head + batch.map((event) => JSON.stringify(event)) + ']}';
     try {
-      const response = await postBatch(url, head + events.map((event) => JSON.stringify(event)) + ']}', unloading);
+      const response = await fetch(url, { method: 'POST', body, keepalive: true, headers: { 'Content-Type': 'text/plain' } }).catch((error) => {
+        if (unloading && navigator.sendBeacon?.(url, new Blob([body], { type: 'text/plain' }))) return;
+        throw error;
+      });
       if (!response) return true;
       const { status } = response;
       if (status == 429) {
         const header = response.headers.get('Retry-After')!;
         const ms = +header * 1000 || Date.parse(header) - Date.now();
         // Unreadable when the collector does not expose the header to CORS.
-        return backOff(events, ms > 0 ? ms : 30_000);
+        return backOff(batch, ms > 0 ? ms : 30_000);
       }
-      if (status > 499) return backOff(events);
+      if (status > 499) return backOff(batch);
       store.del(RETRY_KEY);
       if (status > 299) warn('batch refused with ' + status);
       else {
         const { rejected }: Partial<CollectResponse> = await response.json().catch(() => ({}));
-        if (rejected?.length) warn('events rejected', rejected.map((r) => ({ ...r, event: events[r.index] })));
+        if (rejected?.length) warn('events rejected', rejected.map((r) => ({ ...r, event: batch[r.index] })));
       }
       return true;
     } catch {
-      backOff(events);
+      backOff(batch);
     }
   }
 
@@ -94,7 +128,7 @@ export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
    */
   async function flush(unloading?: boolean): Promise<void> {
     clearTimeout(timer);
-    timer = undefined;
+    timer = 0;
     const wait = retry()[0] - Date.now();
     if (stopped || navigator.onLine === false) return;
     if (wait > 0) return unloading ? undefined : schedule(wait);
@@ -109,10 +143,13 @@ export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
     sending = true;
     try {
       for (const key of others()) {
-        const orphan = persistedQueue(store, key);
-        if (Date.now() - orphan.written() > ORPHAN_MS) queue.putBack(orphan.take(0, true));
+        const orphan = read(key);
+        if (Date.now() - orphan.t > ORPHAN_MS) {
+          write([...orphan.e, ...read().e]);
+          store.del(key);
+        }
       }
-      while (await sendNext(false));
+      while (await sendNext());
     } finally {
       sending = false;
       lock.release();
@@ -125,12 +162,12 @@ export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
   return {
     push(event: WireEvent): void {
       tabs.set(TAB_KEY, tab);
-      queue.push(event);
+      write([...read().e, event]);
       if (!timer && !stopped) schedule(1000);
     },
     flush,
     /** Forgets everything queued, in every tab (consent withdrawn). */
-    clear: () => [prefix + tab, ...others()].forEach((key) => store.del(key)),
+    clear: () => [mine, ...others()].forEach((key) => store.del(key)),
     stop(): void {
       stopped = true;
       clearTimeout(timer);

@@ -1,22 +1,19 @@
 import type { OrderProps, Product } from '@waymark/schema';
 import { MAX_ITEMS, MAX_LIST_PRODUCTS } from '@waymark/schema';
 import { isType } from '../signals/jsonLd.ts';
-import { hasFacts, toAmount, toCurrency, toProduct, toText, type Loose } from './toProduct.ts';
+import { hasFacts, pick, toAmount, toCurrency, toProduct, toText, type Loose } from './toProduct.ts';
 
 const first = (value: unknown): Loose => ([] as Loose[]).concat((value as Loose) ?? [])[0] ?? {};
 
 /** A schema.org `Product` or `ProductGroup` (its first variant's offer when it has none). */
 export function schemaProduct(node: Loose): Product {
-  const offer = first(node.offers ?? first(node.hasVariant).offers);
-  const spec = first(offer.priceSpecification);
-  return toProduct({
-    id: node.sku ?? node.productID ?? node.productGroupID ?? node.gtin13 ?? node.gtin ?? node.mpn,
-    name: node.name,
-    price: offer.price ?? offer.lowPrice ?? spec.price,
-    currency: offer.priceCurrency ?? spec.priceCurrency,
-    brand: node.brand ?? node.manufacturer,
-    category: node.category,
-  });
+  const o = first(node.offers ?? first(node.hasVariant).offers);
+  return toProduct(
+    pick(
+      { ...node, o, s: first(o.priceSpecification) },
+      'sku|productID|productGroupID|gtin13|gtin|mpn name o.price|o.lowPrice|s.price o.priceCurrency|s.priceCurrency brand|manufacturer category',
+    ),
+  );
 }
 
 /** The products of an `ItemList`: its `ListItem`s' items, or products listed directly. */
@@ -24,7 +21,7 @@ export function schemaListProducts(list: Loose): Product[] {
   return ([] as Loose[])
     .concat(list.itemListElement ?? [])
     .map((element) => (isType(element, 'ListItem') ? element.item : element))
-    .filter((item) => item && typeof item == 'object' && isType(item, 'Product', 'ProductGroup'))
+    .filter((item) => item && isType(item, 'Product', 'ProductGroup'))
     .map(schemaProduct)
     .filter(hasFacts)
     .slice(0, MAX_LIST_PRODUCTS);
@@ -35,9 +32,7 @@ export function schemaOrder(node: Loose): OrderProps {
   const items = ([] as Loose[]).concat(node.acceptedOffer ?? node.orderedItem ?? []).map((offer) =>
     toProduct({
       ...schemaProduct(first(offer.itemOffered ?? offer.orderedItem)),
-      ...(offer.price !== undefined && { price: offer.price }),
-      ...(offer.priceCurrency && { currency: offer.priceCurrency }),
-      quantity: first(offer.eligibleQuantity).value ?? offer.orderQuantity,
+      ...pick({ ...offer, q: first(offer.eligibleQuantity) }, '_ _ price priceCurrency _ _ _ q.value|orderQuantity'),
     }),
   );
   const total = first(node.totalPaymentDue);

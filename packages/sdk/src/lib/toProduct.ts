@@ -1,7 +1,27 @@
 import type { Product } from '@waymark/schema';
+import { compact } from './compact.ts';
 import { toNumber } from './toNumber.ts';
 
 export type Loose = Record<string, any>;
+
+/** The product fields of SPEC §3, in the order the field lists of `pick` name them. */
+const FIELDS = ['id', 'name', 'price', 'currency', 'brand', 'category', 'variant', 'quantity'];
+
+/**
+ * The product fields of a source object, raw: `names` lists, per product field in
+ * `FIELDS` order and space-separated, the source's names for it (`a|b`: the first that is
+ * set; `a.b`: a nested field; `_`: none). One mapper serves every signal, each a string.
+ */
+export const pick = (source: Loose, names: string): Loose => {
+  const fields: Loose = {};
+  names.split(' ').map((alternatives, i) => {
+    for (const path of alternatives.split('|')) {
+      const value = path.split('.').reduce((object, key) => object?.[key], source);
+      if (value != null && (value as unknown) !== '') return (fields[FIELDS[i]!] = value);
+    }
+  });
+  return fields;
+};
 
 /** A short piece of text: strings and numbers as they are, `{name}` objects by name. */
 export function toText(value: unknown): string | undefined {
@@ -28,25 +48,23 @@ export function toAmount(value: unknown): number | undefined {
  * checks are kept (absent facts are left out, never guessed).
  */
 export function toProduct(fields: Loose): Product {
-  const product: Loose = {};
-  for (const key of ['id', 'name', 'brand', 'category', 'variant']) {
-    const text = toText(fields[key]);
-    if (text) product[key] = text;
-  }
-  const price = toAmount(fields.price);
-  const currency = toCurrency(fields.currency);
   const quantity = toNumber(fields.quantity);
-  if (price !== undefined) product.price = price;
-  if (currency) product.currency = currency;
-  if (quantity! > 0) product.quantity = quantity;
-  return product;
+  return compact({
+    id: toText(fields.id),
+    name: toText(fields.name),
+    price: toAmount(fields.price),
+    currency: toCurrency(fields.currency),
+    brand: toText(fields.brand),
+    category: toText(fields.category),
+    variant: toText(fields.variant),
+    quantity: quantity! > 0 ? quantity : undefined,
+  });
 }
 
 /** Merges products field by field: earlier arguments are the more trusted. */
-export function mergeProducts(...products: (Product | undefined)[]): Product {
+export function mergeProducts(...products: (Product | undefined | false)[]): Product {
   return Object.assign({}, ...products.reverse());
 }
 
 /** True when a product says something. */
-export const hasFacts = (product: Product | undefined): product is Product =>
-  !!product && Object.keys(product).length > 0;
+export const hasFacts = (product: Product | undefined): product is Product => !!product && Object.keys(product).length > 0;

@@ -1,7 +1,7 @@
 import type { CartProps, OrderProps, Product } from '@waymark/schema';
 import { MAX_ITEMS } from '@waymark/schema';
 import { patch } from '../lib/patch.ts';
-import { hasFacts, toAmount, toCurrency, toProduct, toText, type Loose } from '../lib/toProduct.ts';
+import { hasFacts, pick, toAmount, toCurrency, toProduct, toText, type Loose } from '../lib/toProduct.ts';
 
 type DataLayerListener = (name: string, data: Loose, past: boolean) => void;
 
@@ -37,34 +37,15 @@ export function ga4Items(data: Loose, max = MAX_ITEMS): Product[] {
   return (Array.isArray(data.items) ? data.items : [])
     .slice(0, max)
     .map((item: Loose) =>
-      toProduct({
-        id: item.item_id,
-        name: item.item_name,
-        price: item.price,
-        currency: item.currency ?? data.currency,
-        brand: item.item_brand,
-        category: item.item_category,
-        variant: item.item_variant,
-        quantity: item.quantity,
-      }),
+      toProduct({ currency: data.currency, ...pick(item, 'item_id item_name price currency item_brand item_category item_variant quantity') }),
     )
     .filter(hasFacts);
 }
 
-/** `view_cart`, `begin_checkout`, `add_*_info` → cart props. */
-export function ga4Cart(data: Loose): CartProps {
-  return { value: toAmount(data.value), currency: toCurrency(data.currency), items: ga4Items(data) };
-}
-
-/** `purchase` → order props. */
-export function ga4Order(data: Loose): OrderProps {
-  return {
-    ...ga4Cart(data),
-    value: undefined,
-    order_id: toText(data.transaction_id),
-    revenue: toAmount(data.value),
-    shipping: toAmount(data.shipping),
-    tax: toAmount(data.tax),
-    coupon: toText(data.coupon),
-  } as OrderProps;
+/** `view_cart`, `begin_checkout`, `add_*_info` → cart props; `purchase` → order props. */
+export function ga4Cart(data: Loose, order?: boolean): CartProps | OrderProps {
+  const amounts = { currency: toCurrency(data.currency), items: ga4Items(data) };
+  return order
+    ? { ...amounts, order_id: toText(data.transaction_id), revenue: toAmount(data.value), shipping: toAmount(data.shipping), tax: toAmount(data.tax), coupon: toText(data.coupon) }
+    : { ...amounts, value: toAmount(data.value) };
 }

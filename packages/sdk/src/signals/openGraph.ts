@@ -1,5 +1,5 @@
-import { toProduct, type Loose } from '../lib/toProduct.ts';
 import type { Product } from '@waymark/schema';
+import { pick, toProduct, type Loose } from '../lib/toProduct.ts';
 
 /**
  * The product of Open Graph product meta (`og:type=product`): Facebook's catalog tags
@@ -8,16 +8,15 @@ import type { Product } from '@waymark/schema';
  */
 export function openGraph(doc: Document): Product | undefined {
   const meta: Loose = {};
-  for (const tag of doc.head?.querySelectorAll('meta[property], meta[name]') ?? []) {
+  for (const tag of doc.head?.querySelectorAll('meta[property],meta[name]') ?? []) {
     meta[(tag.getAttribute('property') ?? tag.getAttribute('name'))!] ??= tag.getAttribute('content');
   }
-  if (!/product/i.test(meta['og:type'] ?? '')) return undefined;
-  return toProduct({
-    id: meta['product:retailer_item_id'] ?? meta['product:sku'],
-    name: meta['og:title'],
-    price: meta['product:price:amount'] ?? meta['og:price:amount'],
-    currency: meta['product:price:currency'] ?? meta['og:price:currency'],
-    brand: meta['product:brand'],
-    category: meta['product:category'],
-  });
+  return /product/i.test(meta['og:type'])
+    ? toProduct(
+        pick(
+          meta,
+          'product:retailer_item_id|product:sku og:title product:price:amount|og:price:amount product:price:currency|og:price:currency product:brand product:category',
+        ),
+      )
+    : undefined;
 }

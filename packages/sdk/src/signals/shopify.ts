@@ -1,6 +1,6 @@
 import type { OrderProps, Product } from '@waymark/schema';
 import { MAX_ITEMS, MAX_LIST_PRODUCTS } from '@waymark/schema';
-import { toAmount, toCurrency, toProduct, toText, type Loose } from '../lib/toProduct.ts';
+import { pick, toAmount, toCurrency, toProduct, toText, type Loose } from '../lib/toProduct.ts';
 
 export interface ShopifyPage {
   /** `ShopifyAnalytics.meta.page.pageType`: product, collection, searchresults, cart, … */
@@ -21,56 +21,42 @@ export interface ShopifyPage {
  */
 export function shopify(url: URL): ShopifyPage | undefined {
   const { ShopifyAnalytics, Shopify } = window as Loose;
-  const meta: Loose = ShopifyAnalytics?.meta;
-  const checkout: Loose = Shopify?.checkout;
+  const meta: Loose | undefined = ShopifyAnalytics?.meta;
+  const checkout: Loose | undefined = Shopify?.checkout;
   if (!meta && !checkout) return undefined;
-  const currency = meta?.currency ?? Shopify?.currency?.active;
-  const fromVariant = (product: Loose, variant: Loose = {}) =>
+  const fromVariant = (product: Loose, variant: Loose = product.variants?.[0] ?? {}) =>
     toProduct({
-      id: variant.sku || product.id,
-      name: variant.public_title ? variant.name?.replace(' - ' + variant.public_title, '') : variant.name,
+      ...pick(product, 'id _ _ _ vendor type'),
+      ...pick(variant, 'sku _ _ _ _ _ public_title'),
+      name: variant.name?.replace(' - ' + variant.public_title, ''),
       price: typeof variant.price == 'number' ? variant.price / 100 : undefined,
-      currency,
-      brand: product.vendor,
-      category: product.type,
-      variant: variant.public_title,
+      currency: meta?.currency ?? Shopify?.currency?.active,
     });
-  const products: Loose[] = [meta?.product, ...(meta?.products ?? [])].filter(Boolean);
+  const products: Loose[] = meta?.products ?? [];
   const page: ShopifyPage = {
     pageType: meta?.page?.pageType,
-    products: (meta?.products ?? []).slice(0, MAX_LIST_PRODUCTS).map((product: Loose) => fromVariant(product, product.variants?.[0])),
+    products: products.slice(0, MAX_LIST_PRODUCTS).map((product) => fromVariant(product)),
     variant(id) {
-      for (const product of products) {
+      for (const product of [meta?.product ?? {}, ...products]) {
         const variant = product.variants?.find((variant: Loose) => String(variant.id) == id);
         if (variant) return fromVariant(product, variant);
       }
       return undefined;
     },
   };
-  if (meta?.product) {
-    const selected = url.searchParams.get('variant');
-    page.product = (selected && page.variant(selected)) || fromVariant(meta.product, meta.product.variants?.[0]);
-  }
+  if (meta?.product) page.product = page.variant(url.searchParams.get('variant')!) ?? fromVariant(meta.product);
   if (checkout) {
-    const orderCurrency = toCurrency(checkout.currency ?? checkout.presentment_currency);
+    const currency = checkout.currency ?? checkout.presentment_currency;
     page.order = {
-      order_id: toText(checkout.order_id),
+            order_id: toText(checkout.order_id),
       revenue: toAmount(checkout.total_price),
-      currency: orderCurrency,
+      currency: toCurrency(currency),
       shipping: toAmount(checkout.shipping_rate?.price),
       tax: toAmount(checkout.total_tax),
       coupon: toText(checkout.discount?.code),
-      items: (checkout.line_items ?? []).slice(0, MAX_ITEMS).map((item: Loose) =>
-        toProduct({
-          id: item.sku || item.product_id,
-          name: item.title,
-          price: item.price,
-          currency: orderCurrency,
-          brand: item.vendor,
-          variant: item.variant_title,
-          quantity: item.quantity,
-        }),
-      ),
+      items: (checkout.line_items ?? [])
+        .slice(0, MAX_ITEMS)
+        .map((item: Loose) => toProduct({ currency, ...pick(item, 'sku|product_id title price _ vendor _ variant_title quantity') })),
     };
   }
   return page;

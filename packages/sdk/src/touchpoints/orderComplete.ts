@@ -2,7 +2,7 @@ import { schemaOrder } from '../lib/schemaOrg.ts';
 import { compact } from '../lib/compact.ts';
 import { toText } from '../lib/toProduct.ts';
 import type { Signals } from '../pageSignals.ts';
-import { ga4Order } from '../signals/dataLayer.ts';
+import { ga4Cart } from '../signals/dataLayer.ts';
 import { orderIdInUrl } from '../signals/urlRules.ts';
 import type { Props } from '../types.ts';
 
@@ -19,7 +19,7 @@ export function orderComplete(s: Signals): Props | undefined {
   const purchase = s.dl('purchase');
   const node = s.ld('Order')[0] ?? s.micro('Order')[0];
   const shop = /thank[-_]?you/.test(s.url.pathname) ? s.shop()?.order : undefined;
-  const order = (purchase && ga4Order(purchase)) || (node && schemaOrder(node)) || shop;
+  const order = (purchase && ga4Cart(purchase, true)) || (node && schemaOrder(node)) || shop;
   if (!order && !s.rule('order_complete')) return undefined;
   return {
     order_id: orderIdInUrl(s.url) ?? toText(document.querySelector(ORDER_NUMBER)?.textContent),
