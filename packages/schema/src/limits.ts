@@ -6,6 +6,8 @@ export const MAX_URL_LENGTH = 2048;
 export const MAX_ID_LENGTH = 64;
 export const MAX_LIST_PRODUCTS = 50;
 export const MAX_ITEMS = 100;
+/** The latest time a JavaScript Date can hold, in ms: larger times cannot be read back. */
+export const MAX_TIME_MS = 8.64e15;
 export const EVENT_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
 export const CUSTOM_TYPE_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
 export const CURRENCY_PATTERN = /^[A-Z]{3}$/;

@@ -1,4 +1,4 @@
-import { MAX_EVENTS_PER_BATCH } from './limits.ts';
+import { MAX_EVENTS_PER_BATCH, MAX_TIME_MS } from './limits.ts';
 import { validateEvent } from './validateEvent.ts';
 import type { Rejection, WireEvent } from './wire.ts';
 
@@ -21,7 +21,7 @@ export function validateBatch(body: unknown): BatchCheck {
   if (typeof site !== 'string' || site.length === 0 || site.length > 64) {
     return { ok: false, error: 'site is required: the public site key' };
   }
-  if (sentAt !== undefined && !(typeof sentAt === 'number' && Number.isFinite(sentAt) && sentAt > 0)) {
+  if (sentAt !== undefined && !(typeof sentAt === 'number' && sentAt > 0 && sentAt <= MAX_TIME_MS)) {
     return { ok: false, error: 'sent_at must be the client clock in ms' };
   }
   if (!Array.isArray(events)) return { ok: false, error: 'events is required: an array of 1 to 100 events' };

@@ -5,6 +5,7 @@ import {
   MAX_ITEMS,
   MAX_LIST_PRODUCTS,
   MAX_PROPS_BYTES,
+  MAX_TIME_MS,
   MAX_URL_LENGTH,
 } from './limits.ts';
 import { isStage, STAGES } from './stages.ts';
@@ -28,7 +29,7 @@ export function validateEvent(raw: unknown): EventCheck {
   if (typeof type !== 'string' || !CUSTOM_TYPE_PATTERN.test(type)) {
     return fail('type must be a touchpoint type or match ^[a-z][a-z0-9_]{0,63}$');
   }
-  if (!isNumber(ts) || ts <= 0) return fail('ts must be a positive number of ms');
+  if (!isNumber(ts) || ts <= 0 || ts > MAX_TIME_MS) return fail('ts must be a positive number of ms since 1970, as Date.now() gives');
   if (typeof url !== 'string' || url.length > MAX_URL_LENGTH || !isHttpUrl(url)) {
     return fail(`url must be an http(s) URL of at most ${MAX_URL_LENGTH} chars`);
   }

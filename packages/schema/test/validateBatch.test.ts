@@ -12,6 +12,7 @@ describe('validateBatch', () => {
     ['0 events', { site: 'wm_x', events: [] }, /1 to 100 events, not 0/],
     ['101 events', { site: 'wm_x', events: Array.from({ length: 101 }, (_, i) => event(`evt_${i}xxxxx`)) }, /not 101/],
     ['a string sent_at', { site: 'wm_x', sent_at: 'now', events: [event('aaaaaaaa')] }, /sent_at/],
+    ['a sent_at past any Date', { site: 'wm_x', sent_at: 1e300, events: [event('aaaaaaaa')] }, /sent_at/],
   ])('fails the envelope for %s', (_name, body, error) => {
     const check = validateBatch(body);
     expect(check.ok).toBe(false);

@@ -30,6 +30,7 @@ describe('validateEvent', () => {
     [{ type: 42 }, /^type /],
     [{ ts: '1763900000000' }, /^ts /],
     [{ ts: Number.NaN }, /^ts /],
+    [{ ts: 1e300 }, /^ts /],
     [{ url: 'javascript:alert(1)' }, /^url /],
     [{ url: 'https://x.example/' + 'a'.repeat(2048) }, /^url /],
     [{ session: '' }, /^session /],

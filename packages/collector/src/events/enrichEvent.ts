@@ -14,24 +14,19 @@ export interface RequestFacts {
 }
 
 /**
- * How far the client's clock is behind the collector's: received_at − sent_at, the SPEC's
- * correction. The difference also holds the batch's transit time, which varies from batch
- * to batch; below SKEW_THRESHOLD_MS it is taken for transit alone and not applied, so that
- * two events a few milliseconds apart in different batches keep their order.
+ * received_at − sent_at is the client's clock skew plus the batch's transit time, which
+ * varies from batch to batch; below this it is taken for transit alone and the SPEC's
+ * correction is not applied, so that two events a few milliseconds apart in different
+ * batches keep their order.
  */
 const SKEW_THRESHOLD_MS = 2000;
-function clockSkew(receivedAt: number, sentAt: number | undefined): number {
-  if (sentAt === undefined) return 0;
-  const skew = receivedAt - sentAt;
-  return Math.abs(skew) < SKEW_THRESHOLD_MS ? 0 : skew;
-}
 
 export type Enriched = { ok: true; row: StoredEvent } | { ok: false; reason: string };
 
 /**
  * Turns a valid wire event into a stored row: decides its stage, corrects the client's
- * clock (stored ts = ts + clockSkew, i.e. received_at − (sent_at − ts) once the skew is
- * real, never in the future), classifies the
+ * clock (stored ts = received_at − (sent_at − ts) once the skew is real, never in the
+ * future), classifies the
  * channel of a landing, and gives an `order_complete` the id of its order so that a
  * reloaded thank-you page is stored once.
  */
@@ -41,7 +36,9 @@ export function enrichEvent(event: WireEvent, site: Site, facts: RequestFacts): 
     return { ok: false, reason: `custom type ${event.type} needs a stage (${STAGES.join(', ')}) or a site stage override` };
   }
   const { receivedAt, sentAt } = facts;
-  const ts = Math.round(Math.max(0, Math.min(receivedAt, event.ts + clockSkew(receivedAt, sentAt))));
+  const skewed = sentAt !== undefined && Math.abs(receivedAt - sentAt) >= SKEW_THRESHOLD_MS;
+  const corrected = skewed ? receivedAt - (sentAt - event.ts) : event.ts;
+  const ts = Math.round(Math.max(0, Math.min(receivedAt, corrected)));
   const orderId = event.type === 'order_complete' ? event.props?.order_id : undefined;
   const row: StoredEvent = {
     siteId: site.id,
