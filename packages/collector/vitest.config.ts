@@ -10,6 +10,8 @@ export default defineConfig({
       wrangler: { configPath: './wrangler.jsonc' },
       miniflare: {
         bindings: { ADMIN_TOKEN: 'test-admin-token', TEST_MIGRATIONS: migrations },
+        // A site budget the tests can spend in a few hundred calls (wrangler.jsonc: 20 000/min).
+        ratelimits: { SITE_LIMITER: { namespace_id: '1001', simple: { limit: 2500, period: 60 } } },
       },
     }),
   ],

@@ -171,6 +171,21 @@ describe('POST /v1/collect', () => {
     expect(JSON.stringify(rows)).not.toContain('203.0.113.9');
   });
 
+  it('answers 429 once a site exceeds its rate, whichever clients send', async () => {
+    const { site } = await createSite();
+    const { env } = await import('cloudflare:workers');
+    // Spend the site's budget (2500 in the tests) through the binding, within one window.
+    let window: number;
+    do {
+      window = Math.floor(Date.now() / 60_000);
+      while ((await env.SITE_LIMITER.limit({ key: site })).success);
+    } while (Math.floor(Date.now() / 60_000) !== window);
+    const response = await collect({ site, events: [event()] }, { 'CF-Connecting-IP': '192.0.2.77', 'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0 Safari/537.36' });
+    expect(response.status).toBe(429);
+    expect(response.headers.get('Retry-After')).toBe('60');
+    expect(await storedEvents(site)).toHaveLength(0);
+  });
+
   it('answers 429 with Retry-After once a client exceeds its rate', async () => {
     const { site } = await createSite();
     const headers = { 'CF-Connecting-IP': '198.51.100.7', 'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0 Safari/537.36' };

@@ -165,6 +165,18 @@ describe('GET /v1/export: records', () => {
     expect(parseCsv(text)[1]!.at(-1)).toBe('{"comment":"a,b \\"c\\"\\r\\nd\\ne"}');
   });
 
+  it('defuses cells a spreadsheet would run as formulas, and keeps NDJSON exact', async () => {
+    const { site, export_token } = await createSite();
+    await seedRows(site, 1, () => ({ user: '=HYPERLINK("https://evil.example","x")', session: '+1+2', referrer: '@SUM(A1)' }));
+    const csv = parseCsv(await (await call(`/v1/export?${RANGE}&format=csv`, { headers: bearer(export_token) })).text());
+    const [header, row] = [csv[0]!, csv[1]!];
+    expect(row[header.indexOf('user')]).toBe('\'=HYPERLINK("https://evil.example","x")');
+    expect(row[header.indexOf('session')]).toBe("'+1+2");
+    expect(row[header.indexOf('referrer')]).toBe("'@SUM(A1)");
+    const [record] = parseNdjson(await (await call(`/v1/export?${RANGE}`, { headers: bearer(export_token) })).text());
+    expect(record).toMatchObject({ user: '=HYPERLINK("https://evil.example","x")', session: '+1+2', referrer: '@SUM(A1)' });
+  });
+
   it('filters by stage, type and channel', async () => {
     const { site, export_token } = await createSite();
     await seedRows(site, 30, (i) =>

@@ -60,7 +60,7 @@ describe('queued ingest (EVENTS_QUEUE bound)', () => {
     const events = Array.from({ length: 28 }, () => event({ props: { note: '"'.repeat(1000) } }));
     await collectQueued(queue, { site, sent_at: Date.now(), events });
     expect(sent.length).toBeGreaterThan(1);
-    for (const message of sent) expect(JSON.stringify(message.body).length).toBeLessThan(128 * 1024);
+    for (const message of sent) expect(new TextEncoder().encode(JSON.stringify(message.body)).length).toBeLessThan(128 * 1024);
     await drain(sent.map((m) => m.body));
     expect(await storedEvents(site)).toHaveLength(28);
   });

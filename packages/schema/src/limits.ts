@@ -3,7 +3,8 @@ export const MAX_BODY_BYTES = 64 * 1024;
 export const MAX_EVENTS_PER_BATCH = 100;
 export const MAX_PROPS_BYTES = 8 * 1024;
 export const MAX_URL_LENGTH = 2048;
-export const MAX_ID_LENGTH = 64;
+/** How long before `sent_at` an event may have happened (the SDK's queue survives offline days, not years). */
+export const MAX_EVENT_AGE_MS = 366 * 86_400_000;
 export const MAX_LIST_PRODUCTS = 50;
 export const MAX_ITEMS = 100;
 /** The latest time a JavaScript Date can hold, in ms: larger times cannot be read back. */

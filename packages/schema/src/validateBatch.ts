@@ -1,4 +1,4 @@
-import { MAX_EVENTS_PER_BATCH, MAX_TIME_MS } from './limits.ts';
+import { MAX_EVENT_AGE_MS, MAX_EVENTS_PER_BATCH, MAX_TIME_MS } from './limits.ts';
 import { validateEvent } from './validateEvent.ts';
 import type { Rejection, WireEvent } from './wire.ts';
 
@@ -32,8 +32,10 @@ export function validateBatch(body: unknown): BatchCheck {
   const rejected: Rejection[] = [];
   events.forEach((raw, index) => {
     const check = validateEvent(raw);
-    if (check.ok) valid.push({ index, event: check.event });
-    else rejected.push({ index, reason: check.reason });
+    if (!check.ok) rejected.push({ index, reason: check.reason });
+    else if (sentAt !== undefined && sentAt - check.event.ts > MAX_EVENT_AGE_MS) {
+      rejected.push({ index, reason: 'ts is more than a year before sent_at: no queue holds an event that long' });
+    } else valid.push({ index, event: check.event });
   });
   return { ok: true, site, sentAt, events: valid, rejected };
 }

@@ -33,8 +33,8 @@ export function validateEvent(raw: unknown): EventCheck {
   if (typeof url !== 'string' || url.length > MAX_URL_LENGTH || !isHttpUrl(url)) {
     return fail(`url must be an http(s) URL of at most ${MAX_URL_LENGTH} chars`);
   }
-  if (ref !== undefined && ref !== '' && (typeof ref !== 'string' || ref.length > MAX_URL_LENGTH)) {
-    return fail(`ref must be a string of at most ${MAX_URL_LENGTH} chars`);
+  if (ref !== undefined && ref !== '' && (typeof ref !== 'string' || ref.length > MAX_URL_LENGTH || !isUrl(ref))) {
+    return fail(`ref must be a URL (document.referrer) of at most ${MAX_URL_LENGTH} chars`);
   }
   if (typeof session !== 'string' || session.length < 1 || session.length > 64) {
     return fail('session must be a string of 1–64 chars');
@@ -54,7 +54,7 @@ export function validateEvent(raw: unknown): EventCheck {
     const propsProblem = checkTouchpointProps(type, props);
     if (propsProblem) return fail(propsProblem);
   }
-  const required = REQUIRED_PROPS[type];
+  const required = Object.hasOwn(REQUIRED_PROPS, type) ? REQUIRED_PROPS[type] : undefined;
   if (required && !(props && required in props)) return fail(`${type} needs props.${required}`);
 
   const event: WireEvent = { id, type, ts, url, session };
@@ -135,7 +135,10 @@ function isCurrency(value: unknown): boolean {
 }
 
 function isHttpUrl(value: string): boolean {
-  if (!/^https?:\/\//i.test(value)) return false;
+  return /^https?:\/\//i.test(value) && isUrl(value);
+}
+
+function isUrl(value: string): boolean {
   try {
     new URL(value);
     return true;

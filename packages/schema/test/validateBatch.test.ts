@@ -19,6 +19,13 @@ describe('validateBatch', () => {
     expect(!check.ok && check.error).toMatch(error);
   });
 
+  it('refuses an event more than a year older than the batch, and keeps its neighbours', () => {
+    const sentAt = Date.UTC(2026, 10, 23);
+    const check = validateBatch({ site: 'wm_x', sent_at: sentAt, events: [{ ...event('old_event'), ts: 1 }, { ...event('new_event'), ts: sentAt - 86_400_000 }] });
+    expect(check.ok && check.rejected).toEqual([{ index: 0, reason: expect.stringMatching(/more than a year before sent_at/) }]);
+    expect(check.ok && check.events.map((e) => e.event.id)).toEqual(['new_event']);
+  });
+
   it('keeps valid neighbours of a rejected event and says which index failed', () => {
     const check = validateBatch({ site: 'wm_x', sent_at: 5, events: [event('aaaaaaaa'), { id: 'no' }, event('bbbbbbbb')] });
     expect(check.ok).toBe(true);

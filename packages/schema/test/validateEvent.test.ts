@@ -37,6 +37,7 @@ describe('validateEvent', () => {
     [{ session: undefined }, /^session /],
     [{ anon: 7 }, /^anon /],
     [{ stage: 'funnel' }, /^stage /],
+    [{ type: 'landing', ref: '=HYPERLINK("x")' }, /^ref must be a URL/],
     [{ props: [] }, /^props must be an object/],
     [{ props: { blob: 'x'.repeat(9000) } }, /^props is \d+ bytes/],
     [{ props: { product: { id: 'SKU', price: '19.99' } } }, /^props\.product\.price/],
@@ -50,6 +51,11 @@ describe('validateEvent', () => {
     [{ type: 'web_vitals', props: { lcp: -1 } }, /^props\.lcp/],
   ])('rejects %j with a reason naming the field', (patch, reason) => {
     expect(reasonOf(patch)).toMatch(reason);
+  });
+
+  it('takes a referrer of any scheme a browser reports, and a custom type named like an Object method', () => {
+    expect(reasonOf({ type: 'landing', ref: 'android-app://com.google.android.gm/' })).toBe('ok');
+    expect(reasonOf({ type: 'constructor', stage: 'decision', props: undefined })).toBe('ok');
   });
 
   it('accepts custom types with a stage and touchpoints without optional facts', () => {

@@ -73,6 +73,11 @@ describe('classifyChannel', () => {
     [SHOP, '', 'direct', undefined],
     [SHOP, undefined, 'direct', undefined],
     [SHOP, 'https://shop.example/cart', 'direct', undefined],
+    [SHOP, 'https://www.shop.example/cart', 'direct', undefined],
+    [SHOP, 'https://www.google.cat/', 'organic_search', 'google'],
+    [SHOP, 'https://suche.web.de/web?q=hemd', 'organic_search', 'web.de'],
+    [SHOP, 'https://suche.t-online.de/', 'organic_search', 't-online'],
+    [SHOP, 'https://navigator.web.de/mail', 'email', undefined],
     [SHOP, 'not a url', 'direct', undefined],
     [`${SHOP}?utm_source=partnerblog`, '', 'referral', undefined],
   ])('%s from %s is %s (%s)', (url, ref, channel, engine) => {

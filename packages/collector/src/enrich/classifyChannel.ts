@@ -48,7 +48,7 @@ const PAID_MEDIUM = /^(cpc|ppc|paid|paid[-_ ]?search|sem|cpv|cpa|retargeting)$/;
 /**
  * The acquisition channel of a `landing`, from its URL's campaign parameters and click ids
  * first (the shop tagged them on purpose), then its referrer. A referrer of the shop's own
- * host means the visit restarted on an internal page: direct.
+ * host (with or without www.) means the visit restarted on an internal page: direct.
  */
 export function classifyChannel(pageUrl: string, referrer: string | undefined): ChannelResult {
   let url: URL;
@@ -59,7 +59,7 @@ export function classifyChannel(pageUrl: string, referrer: string | undefined): 
   }
   const params = url.searchParams;
   const refHost = hostOf(referrer);
-  const external = refHost && refHost !== url.hostname.toLowerCase() ? refHost : undefined;
+  const external = refHost && withoutWww(refHost) !== withoutWww(url.hostname.toLowerCase()) ? refHost : undefined;
   const refEngine = external ? searchEngineOfHost(external) : undefined;
   const source = params.get('utm_source')?.trim().toLowerCase() ?? '';
   const medium = params.get('utm_medium')?.trim().toLowerCase() ?? '';
@@ -114,6 +114,11 @@ function withEngine(channel: Channel, engine: string | undefined): ChannelResult
 
 function clickEngine(params: URLSearchParams): string | undefined {
   return CLICK_IDS.find(([param, channel]) => channel === 'paid_search' && params.has(param))?.[2];
+}
+
+/** shop.example and www.shop.example are one shop: a referrer from either is internal. */
+function withoutWww(host: string): string {
+  return host.startsWith('www.') ? host.slice(4) : host;
 }
 
 function hostOf(referrer: string | undefined): string | undefined {

@@ -6,7 +6,7 @@
 export const SEARCH_ENGINES: ReadonlyArray<readonly [name: string, host: RegExp]> = [
   // google.com, google.de, google.co.uk, google.com.br, www.google.fr, images.google.com …;
   // not Google's other products (mail., docs., accounts., play. …), which are no search.
-  ['google', /^(www\.|m\.|images\.|news\.|scholar\.)?google\.(com|[a-z]{2}|co\.[a-z]{2}|com\.[a-z]{2})$/],
+  ['google', /^(www\.|m\.|images\.|news\.|scholar\.)?google\.(com|[a-z]{2}|cat|co\.[a-z]{2}|com\.[a-z]{2})$/],
   ['bing', /(^|\.)bing\.com$/],
   ['duckduckgo', /(^|\.)duckduckgo\.com$/],
   ['yahoo', /(^|\.)search\.yahoo\.(com|co\.jp|[a-z]{2})$|(^|\.)yahoo\.co\.jp$/],
@@ -29,6 +29,10 @@ export const SEARCH_ENGINES: ReadonlyArray<readonly [name: string, host: RegExp]
   ['coccoc', /(^|\.)coccoc\.com$/],
   ['yep', /(^|\.)yep\.com$/],
   ['perplexity', /(^|\.)perplexity\.ai$/],
+  // German portals' own search fronts (their mail lives on other hosts).
+  ['web.de', /^suche\.web\.de$/],
+  ['gmx', /^suche\.gmx\.(net|de|at|ch)$/],
+  ['t-online', /^suche\.t-online\.de$/],
 ];
 
 /** Names a search engine may go by in `utm_source` (`utm_source=google&utm_medium=cpc`). */

@@ -4,8 +4,9 @@ import type { StoredEvent } from './storedEvent.ts';
 /** The body of one queue message: enriched rows of one collect request. */
 export type EventRows = StoredEvent[];
 
-/** Queue messages may hold 128 KB; rows are grouped well under it (props travel escaped). */
+/** Queue messages may hold 128 KB; rows are grouped well under it, counted in UTF-8 bytes (props travel escaped). */
 const MESSAGE_BYTES = 96 * 1024;
+const encoder = new TextEncoder();
 
 /**
  * The write path past one D1's statement rate (SPEC §8): the collect request only enqueues
@@ -19,7 +20,7 @@ export function queueEventWriter(queue: Queue): EventWriter {
       const messages: { body: EventRows }[] = [];
       let size = MESSAGE_BYTES;
       for (const row of rows) {
-        const rowSize = JSON.stringify(row).length;
+        const rowSize = encoder.encode(JSON.stringify(row)).length;
         if (size + rowSize > MESSAGE_BYTES) {
           messages.push({ body: [] });
           size = 0;
