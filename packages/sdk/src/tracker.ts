@@ -11,7 +11,7 @@ import { onNavigate } from './lib/onNavigate.ts';
 import { outbox } from './lib/outbox.ts';
 import { safely } from './lib/safely.ts';
 import { scrubUrl } from './lib/scrubUrl.ts';
-import { TOUCHPOINT } from './lib/stages.ts';
+import { refused, TOUCHPOINT } from './lib/stages.ts';
 import { storage } from './lib/storage.ts';
 import type { Loose } from './lib/toProduct.ts';
 import { VISIT_TIMEOUT_MS, visits } from './lib/visits.ts';
@@ -56,7 +56,6 @@ const PAGE_TYPES: string[] = ['page_view', ...DETECTORS.map(([type]) => type)];
 /** dataLayer events that describe the page rather than an action on it. */
 const PAGE_EVENTS = /^(?:view_item(?:_list)?|view_cart|begin_checkout|purchase|search|view_search_results)$/;
 const CART_EVENTS: Loose = { add_to_cart: 'cart_add', remove_from_cart: 'cart_remove', add_to_wishlist: 'wishlist_add' };
-const REQUIRED: Loose = { product_view: 'product', cart_add: 'product', cart_remove: 'product', site_search: 'query', feedback: 'rating' };
 const CART_TYPES = /^(?:cart_add|cart_remove|wishlist_add)$/;
 const USER_KEY = 'wm_u';
 const ORDERS_KEY = 'wm_o';
@@ -133,7 +132,7 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
     const props = page?.type ? page.type == 'product_view' && page.props : page && productView(page.signals);
     // What the page's own cart form would post names this page's product too.
     const ids = [...(document.querySelector<HTMLFormElement>(CART_FORM)?.elements ?? [])].map((field) => (field as HTMLInputElement).value);
-    return props ? { product: props.product, ids: [props.product.id, ...ids] } : undefined;
+    return props && props.product ? { product: props.product, ids: [props.product.id, ...ids] } : undefined;
   });
 
   // A variant id the platform can resolve (Shopify) brings its product's facts, trusted
@@ -228,13 +227,13 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
 
   const api: Waymark = {
     track(type, props = {}, { stage } = {}) {
-      const builtIn = TOUCHPOINT.test(type);
-      const required = REQUIRED[type];
-      // Refused: a malformed type, a custom type without stage, a touchpoint without its field.
-      if (!/^[a-z][a-z0-9_]{0,63}$/.test(type) || (!builtIn && !stage) || (required && !(required in props))) return void warn('refused', type);
-      capture(type, normaliseProps(props), { stage: builtIn ? undefined : stage });
+      if (refused(type, props, stage)) return void warn('refused', type);
+      capture(type, normaliseProps(props), { stage: TOUCHPOINT.test(type) ? undefined : stage });
     },
-    page: (type, props) => startPage(type, props && normaliseProps(props)),
+    page(type, props) {
+      if (type && refused(type, props ?? {})) return void warn('refused', type);
+      startPage(type, props && normaliseProps(props));
+    },
     identify(userId) {
       user = userId && String(userId).slice(0, 256);
       if (granted) user ? store.set(USER_KEY, user) : store.del(USER_KEY);

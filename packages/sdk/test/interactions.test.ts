@@ -160,3 +160,24 @@ test('a marked feedback form sends its rating', async () => {
   const events = await capture(() => submit(document.querySelector('form')!));
   expect(byType(events, 'feedback')[0]?.props).toEqual({ rating: 4, comment: 'Fast', about: 'loyalty' });
 });
+
+test("page('product_view') without its product, then an add to cart: the cart_add is sent and nothing reaches the page", async () => {
+  loadPage('https://shop.example/products/x', '<!doctype html><html><head></head><body><form action="/cart/add" method="post"><input name="id" value="SKU-1"><button>Add</button></form></body></html>');
+  const errors: unknown[] = [];
+  const onError = (event: ErrorEvent) => errors.push(event.error ?? event.message);
+  window.addEventListener('error', onError);
+  try {
+    const events = await capture(async (waymark) => {
+      waymark.page('product_view');
+      await fetch('/cart/add.js', { method: 'POST', body: JSON.stringify({ id: 'SKU-1', quantity: 1 }) });
+      // The merge of one action's signals ends on a timer.
+      await new Promise((resolve) => setTimeout(resolve, 1600));
+    });
+    expect(errors).toEqual([]);
+    expect(byType(events, 'cart_add')[0]?.props).toEqual({ product: { id: 'SKU-1', quantity: 1 } });
+    // page() refuses what track() refuses: a product_view without its product.
+    expect(byType(events, 'product_view').every((event) => event.props?.product)).toBe(true);
+  } finally {
+    window.removeEventListener('error', onError);
+  }
+});

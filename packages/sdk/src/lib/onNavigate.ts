@@ -1,4 +1,5 @@
 import { patch } from './patch.ts';
+import { safely } from './safely.ts';
 
 /**
  * Calls `listener` around each History API navigation of a single-page app: before
@@ -7,7 +8,7 @@ import { patch } from './patch.ts';
  * The Navigation API would say more but Firefox and Safari lack it.
  */
 export function onNavigate(listener: (replace: boolean, to: URL, before?: boolean) => void): () => void {
-  const onPop = () => listener(false, new URL(location.href));
+  const onPop = safely(() => listener(false, new URL(location.href)));
   const hook = (replace: boolean) => (before?: boolean) => (_: unknown, args: unknown[]) =>
     listener(replace, new URL(before ? String(args[2] ?? location.href) : location.href, location.href), before);
   const push = hook(false);

@@ -1,4 +1,5 @@
 import { bodyFields } from '../lib/cartFields.ts';
+import { safely } from '../lib/safely.ts';
 import type { Loose } from '../lib/toProduct.ts';
 
 /**
@@ -7,7 +8,7 @@ import type { Loose } from '../lib/toProduct.ts';
  * Capture phase: a theme's own handler that stops the event must not hide it.
  */
 export function formSubmits(listener: (form: HTMLFormElement, fields: Loose) => void): () => void {
-  const onSubmit = (event: Event) => {
+  const onSubmit = safely((event: Event) => {
     const form = event.target;
     if (!(form instanceof HTMLFormElement)) return;
     const submitter = (event as SubmitEvent).submitter;
@@ -18,7 +19,7 @@ export function formSubmits(listener: (form: HTMLFormElement, fields: Loose) => 
       data = new FormData(form);
     }
     listener(form, bodyFields(data));
-  };
+  });
   document.addEventListener('submit', onSubmit, true);
   return () => document.removeEventListener('submit', onSubmit, true);
 }

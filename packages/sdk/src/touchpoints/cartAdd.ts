@@ -2,6 +2,7 @@ import type { Product } from '@waymark/schema';
 import { mergeProducts, toProduct, type Loose } from '../lib/toProduct.ts';
 import type { CartAction } from '../signals/cartRequests.ts';
 import type { Capture } from '../types.ts';
+import { safely } from '../lib/safely.ts';
 
 /** Add-to-cart forms: Shopify, WooCommerce, Magento 2, BigCommerce, PrestaShop. */
 export const CART_FORM =
@@ -22,7 +23,8 @@ const SAME_ACTION_MS = 1500;
 export function cartActions(capture: Capture, pageProduct: () => { product: Product; ids: string[] } | undefined) {
   let pending: { type: CartAction; ts: number; products: [number, Product][]; timer: ReturnType<typeof setTimeout> } | undefined;
 
-  const release = () => {
+  // Runs from a timer too: nothing it throws may reach the page.
+  const release = safely(() => {
     if (!pending) return;
     clearTimeout(pending.timer);
     const { type, ts, products } = pending;
@@ -36,7 +38,7 @@ export function cartActions(capture: Capture, pageProduct: () => { product: Prod
     }
     // The time of the first signal: when the shopper acted, not when the merge ended.
     capture(type, { product }, { ts });
-  };
+  });
 
   return {
     add(type: CartAction, fields: Loose, rank: number): void {

@@ -1,3 +1,4 @@
+import { safely } from '../lib/safely.ts';
 import type { Signals } from '../pageSignals.ts';
 import { ga4Cart } from '../signals/dataLayer.ts';
 import { urlRule } from '../signals/urlRules.ts';
@@ -26,10 +27,10 @@ export function checkoutStep(s: Signals): Props | undefined {
  */
 export function onCheckoutHash(listener: (props: Props) => void): () => void {
   let last: string | undefined;
-  const onHash = () => {
+  const onHash = safely(() => {
     const step = /^#(\w+)$/.exec(location.hash)?.[1];
     if (step && step != last && urlRule('checkout_start', new URL(location.href))) listener({ step: (last = step) });
-  };
+  });
   addEventListener('hashchange', onHash);
   return () => removeEventListener('hashchange', onHash);
 }
