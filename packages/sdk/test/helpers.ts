@@ -28,7 +28,9 @@ export interface Sent {
 export function recordFetch(respond: (batch: CollectBatch) => Response | Promise<Response> = accept) {
   const sent: Sent[] = [];
   const fetch = vi.fn(async (url: RequestInfo | URL, request?: RequestInit) => {
-    // The shop's own requests (cart endpoints) get an empty answer.
+    // The shop's own requests (cart endpoints) get an empty answer; a Request's body is
+    // used, as a real fetch uses it.
+    if (url instanceof Request) await url.text();
     if (!String(url).includes('/v1/collect')) return new Response('{}');
     const batch = JSON.parse(String(request?.body)) as CollectBatch;
     sent.push({ url: String(url), batch });

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import * as bigcommerce from './fixtures/bigcommerce.ts';
 import * as magento from './fixtures/magento.ts';
 import * as prestashop from './fixtures/prestashop.ts';
@@ -13,6 +13,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   XMLHttpRequest.prototype.send = realSend;
+  vi.restoreAllMocks();
 });
 
 const xhr = (method: string, url: string, body?: string | FormData) => {
@@ -43,6 +44,21 @@ describe('cart_add: form submit, cart request and dataLayer merged into one even
       await fetch('/cart/add', { method: 'POST', body });
     });
     expect(byType(events, 'cart_add')[0]?.props?.product).toMatchObject({ id: 'RS-1', name: 'Red shirt', price: 25, quantity: 1 });
+  });
+
+  test('Shopify: fetch(new Request(…)) to /cart/add.js', async () => {
+    loadPage(shopify.shopifyProduct.url, shopify.shopifyProduct.html, shopify.shopifyProduct.globals);
+    // As browsers do (Fetch standard) and happy-dom does not: a used body cannot be cloned.
+    const clone = Request.prototype.clone;
+    vi.spyOn(Request.prototype, 'clone').mockImplementation(function (this: Request) {
+      if (this.bodyUsed) throw new TypeError('Request body is already used');
+      return clone.call(this);
+    });
+    const events = await capture(async () => {
+      await fetch(new Request('https://acme.example/cart/add.js', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ items: [{ id: 41002, quantity: 3 }] }) }));
+    });
+    expect(byType(events, 'cart_add')).toHaveLength(1);
+    expect(byType(events, 'cart_add')[0]!.props?.product).toMatchObject({ id: 'BS-M', name: 'Blue shirt', quantity: 3 });
   });
 
   test('Shopify: /cart/change.js with quantity 0 is a cart_remove', async () => {

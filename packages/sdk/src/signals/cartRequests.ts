@@ -36,7 +36,8 @@ export function cartRequests(listener: (action: CartAction, fields: Loose) => vo
   };
   const xhr = XMLHttpRequest.prototype as Loose;
   const stops = [
-    patch(window, 'fetch', (_, [input, init]: (RequestInfo | URL | RequestInit | undefined)[] & any) => {
+    // Before the original: a Request's body is used once fetch took it, and can no longer be cloned.
+    patch(window, 'fetch', () => {}, (_, [input, init]: (RequestInfo | URL | RequestInit | undefined)[] & any) => {
       if (input instanceof Request) {
         input.clone().text().then((text) => seen(input.method, input.url, text), () => {});
       } else seen(init?.method, input, init?.body);
