@@ -40,15 +40,17 @@ run('pnpm', ['exec', 'wrangler', 'd1', 'execute', 'DB', '--local', '--command', 
 
 const collectorUrl = `http://localhost:${PORT}`;
 const children = [
-  spawn('pnpm', ['exec', 'wrangler', 'dev', '--port', String(PORT), '--ip', '127.0.0.1'], { cwd: collectorDir, stdio: 'inherit' }),
+  spawn('pnpm', ['exec', 'wrangler', 'dev', '--port', String(PORT), '--ip', '127.0.0.1'], { cwd: collectorDir, stdio: 'inherit', detached: true }),
   spawn('node', ['server.mjs'], {
     cwd: `${root}examples/static-shop`,
     stdio: 'inherit',
+    detached: true,
     env: { ...process.env, PORT: '8788', WAYMARK_COLLECTOR: collectorUrl, WAYMARK_SITE: DEMO_SITE },
   }),
   spawn('pnpm', ['exec', 'vite'], {
     cwd: `${root}examples/spa-shop`,
     stdio: 'inherit',
+    detached: true,
     env: { ...process.env, PORT: '5173', VITE_WAYMARK_ENDPOINT: collectorUrl, VITE_WAYMARK_SITE: DEMO_SITE },
   }),
 ];
@@ -69,7 +71,14 @@ waitFor(`${base}/v1/openapi.json`).then(() => {
 `);
 });
 
-const stopAll = (signal) => children.forEach((child) => child.kill(signal));
+// Each child leads its own process group, so stopping one stops what it started (pnpm →
+// wrangler → workerd) whether the demo got Ctrl-C or a plain kill.
+const stopAll = (signal) =>
+  children.forEach((child) => {
+    try {
+      process.kill(-child.pid, signal);
+    } catch {}
+  });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stopAll(signal));
 for (const child of children) child.on('exit', (code) => {
   stopAll('SIGTERM');
