@@ -222,7 +222,8 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
     cart.release();
     const props = vitals?.take(vitalsPageType ?? 'page_view');
     if (props) capture('web_vitals', props);
-    void box.flush(true);
+    // Before consent, nothing is queued and nothing may be stored (not even the tab lock).
+    if (granted) void box.flush(true);
   };
 
   const api: Waymark = {
@@ -245,8 +246,8 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
         if (user) store.set(USER_KEY, user);
       } else {
         held = [];
-        box.clear();
-        for (const key of ['wm_a', 'wm_s', USER_KEY, ORDERS_KEY]) store.del(key);
+        // Ids, queues of every tab, retry time, lock, orders: nothing of Waymark's stays.
+        for (const kept of [store, storage('sessionStorage')]) for (const key of kept.keys()) if (/^wm_/.test(key)) kept.del(key);
       }
     },
     feedback(rating, comment, about) {

@@ -161,6 +161,46 @@ describe('privacy', () => {
     expect(Object.keys(localStorage).filter((key) => key.startsWith('wm_'))).toEqual([]);
   });
 
+  test("consent 'required': a hidden page stores nothing, not even the tab lock", async () => {
+    loadPage('https://shop.example/', blank);
+    recordFetch();
+    // A localStorage that remembers every write, even one deleted right after.
+    const written: string[] = [];
+    const items = new Map<string, string>();
+    const recording = {
+      getItem: (key: string) => items.get(key) ?? null,
+      setItem: (key: string, value: string) => void (written.push(key), items.set(key, value)),
+      removeItem: (key: string) => void items.delete(key),
+    };
+    vi.stubGlobal('localStorage', recording);
+    try {
+      const waymark = init({ site: 'wm_test', endpoint: 'https://collector.test', consent: 'required' });
+      waymark.track('newsletter_signup');
+      window.dispatchEvent(new Event('pagehide'));
+      window.dispatchEvent(new Event('online'));
+      await flushPromises();
+      waymark.shutdown();
+      expect(written).toEqual([]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(localStorage.length).toBe(0);
+  });
+
+  test('consent(false) also erases the retry time and the lock', async () => {
+    loadPage('https://shop.example/', blank);
+    recordFetch(() => new Response('', { status: 503 }));
+    const waymark = init({ site: 'wm_test', endpoint: 'https://collector.test' });
+    waymark.track('newsletter_signup');
+    await waymark.flush();
+    await flushPromises();
+    expect(localStorage.getItem('wm_r')).toBeTruthy();
+    localStorage.setItem('wm_l_wm_test', 'tab.' + (Date.now() + 15_000));
+    waymark.consent(false);
+    waymark.shutdown();
+    expect([...Object.keys(localStorage), ...Object.keys(sessionStorage)].filter((key) => key.startsWith('wm_'))).toEqual([]);
+  });
+
   test('Global Privacy Control and Do Not Track: cookieless, no anon id, nothing in localStorage', async () => {
     for (const [key, value] of [['globalPrivacyControl', true], ['doNotTrack', '1']] as const) {
       loadPage('https://shop.example/', blank);

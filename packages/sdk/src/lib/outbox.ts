@@ -130,7 +130,8 @@ export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
     clearTimeout(timer);
     timer = 0;
     const wait = retry()[0] - Date.now();
-    if (stopped || navigator.onLine === false) return;
+    // An empty queue needs no lock (nor a write to the store).
+    if (stopped || navigator.onLine === false || !(read().e[0] || others()[0])) return;
     if (wait > 0) return unloading ? undefined : schedule(wait);
     if (unloading) {
       // The lock only has to cover taking the batch (synchronous); a page that goes away
@@ -166,8 +167,6 @@ export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
       if (!timer && !stopped) schedule(1000);
     },
     flush,
-    /** Forgets everything queued, in every tab (consent withdrawn). */
-    clear: () => [mine, ...others()].forEach((key) => store.del(key)),
     stop(): void {
       stopped = true;
       clearTimeout(timer);
