@@ -10,7 +10,7 @@ import { normaliseProps } from './lib/normaliseProps.ts';
 import { onNavigate } from './lib/onNavigate.ts';
 import { outbox } from './lib/outbox.ts';
 import { safely } from './lib/safely.ts';
-import { scrubUrl } from './lib/scrubUrl.ts';
+import { scrubEmails, scrubUrl } from './lib/scrubUrl.ts';
 import { refused, TOUCHPOINT } from './lib/stages.ts';
 import { storage } from './lib/storage.ts';
 import type { Loose } from './lib/toProduct.ts';
@@ -119,7 +119,8 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
   const capture: Capture = (type, props = {}, { ts = Date.now(), url = scrubUrl(location.href), ref, stage } = {}) => {
     if (stopped || granted === false) return;
     begin();
-    const fitted = fitProps(compact(props));
+    // No e-mail address leaves in props either (a search query, a utm value, a comment).
+    const fitted = fitProps(JSON.parse(scrubEmails(JSON.stringify(compact(props)))));
     if (!fitted) return void warn('refused', type);
     const orderId = type == 'order_complete' && fitted.order_id;
     const event: WireEvent = compact({ id: orderId ? orderEventId(orderId) : nanoid(), type, ts, url, ref, stage, session: '', props: fitted });
@@ -212,8 +213,11 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
 
   const onForm = (form: HTMLFormElement, fields: Loose) => {
     if (form.matches(CART_FORM)) cartAction('cart_add', cartFields(fields), RANK.form);
-    else if (isNewsletterForm(form)) capture('newsletter_signup');
-    else if (isReviewForm(form)) capture('review_submit', page?.type == 'product_view' ? page.props : {});
+    // A marked form is recorded once, as marked (onMarked).
+    else if (!form.hasAttribute('data-waymark')) {
+      if (isNewsletterForm(form)) capture('newsletter_signup');
+      else if (isReviewForm(form)) capture('review_submit', page?.type == 'product_view' ? page.props : {});
+    }
   };
 
   const onHidden = () => {

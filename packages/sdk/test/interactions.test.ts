@@ -197,3 +197,17 @@ test("page('product_view') without its product, then an add to cart: the cart_ad
     window.removeEventListener('error', onError);
   }
 });
+
+test('a marked newsletter form: one newsletter_signup per submit, and no e-mail address sent', async () => {
+  loadPage(
+    'https://shop.example/',
+    `<!doctype html><html><head></head><body><footer><form action="/contact/newsletter" method="post" class="newsletter" data-waymark="newsletter_signup">
+<input type="email" name="email" value="jane.doe@example.com"><input name="first_name" value="Jane"><input name="phone" value="+49 30 1234567"><button type="submit">Subscribe</button>
+</form></footer></body></html>`,
+  );
+  const events = await capture(() => submit(document.querySelector('form')!, document.querySelector('button')));
+  expect(byType(events, 'newsletter_signup')).toHaveLength(1);
+  expect(byType(events, 'newsletter_signup')[0]!.props ?? {}).toEqual({});
+  const sent = JSON.stringify(events);
+  for (const personal of ['@', 'jane', 'Jane', '1234567']) expect(sent).not.toContain(personal);
+});

@@ -288,3 +288,18 @@ test('a reloaded thank-you page does not send its order again', async () => {
   expect(byType(reloaded, 'order_complete')).toHaveLength(0);
   expect(byType(reloaded, 'page_view')).toHaveLength(0);
 });
+
+test('an e-mail address in a search query or a utm value is redacted, as in the URL', async () => {
+  loadPage('https://shop.example/search?q=jane.doe%40example.com&utm_source=newsletter&utm_campaign=jane%40example.com', '<!doctype html><html><head></head><body><h1>Search</h1></body></html>', {
+    dataLayer: [],
+  });
+  const events = await capture();
+  expect(byType(events, 'site_search')[0]?.props).toEqual({ query: 'redacted' });
+  expect(byType(events, 'landing')[0]?.props).toEqual({ campaign: { source: 'newsletter', name: 'redacted' } });
+  loadPage('https://shop.example/results', '<!doctype html><html><head></head><body></body></html>', {
+    dataLayer: [{ event: 'search', ecommerce: { search_term: 'write to jane.doe@example.com' } }],
+  });
+  const fromDataLayer = await capture();
+  expect(byType(fromDataLayer, 'site_search')[0]?.props).toEqual({ query: 'write to redacted' });
+  expect(JSON.stringify([...events, ...fromDataLayer])).not.toMatch(/@|%40/);
+});

@@ -11,8 +11,10 @@ const SECRET_KEY = /(?:^|[^a-z])(?:pass(?:word)?|passwd|pwd|secret|token|auth|ap
  * `?email=`…) become `redacted`; the rest (utm_*, click ids, search terms) is kept as is.
  */
 export function scrubUrl(url: string): string {
-  return url
-    .replace(EMAIL, 'redacted')
+  return scrubEmails(url)
     .replace(PARAM, (param, sep: string, key: string) => (SECRET_KEY.test(key) ? `${sep}${key}=redacted` : param))
     .slice(0, MAX_URL_LENGTH);
 }
+
+/** The text with its e-mail addresses (plain or URL-encoded) `redacted`. */
+export const scrubEmails = (text: string): string => text.replace(EMAIL, 'redacted');
