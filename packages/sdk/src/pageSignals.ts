@@ -12,8 +12,13 @@ import type { PageType } from './types.ts';
 export interface Signals {
   /** The page's URL, as it was when the page started. */
   url: URL;
-  /** The URL rule's match, or true when `<body>` says so. */
+  /**
+   * Before `urls` is set: true when the markup (`<body>`) or the platform (Shopify's
+   * pageType) says the page is of this type. After: the URL rule's match (SPEC §4: URL rules
+   * last).
+   */
   rule(type: PageType): RegExpExecArray | boolean | null;
+  urls?: boolean;
   /** The last dataLayer event of these names pushed for this page. */
   dl(...names: string[]): Loose | undefined;
   /** JSON-LD nodes of these schema.org types. */
@@ -23,6 +28,9 @@ export interface Signals {
   og(): Product | undefined;
   shop(): ShopifyPage | undefined;
 }
+
+/** Shopify's `pageType`s that name a touchpoint. */
+const PLATFORM: Record<string, PageType> = { product: 'product_view', collection: 'product_list_view', cart: 'cart_view' };
 
 const once = <T>(read: () => T): (() => T) => {
   let value: T;
@@ -35,14 +43,16 @@ export function pageSignals(url: URL, rules: PageRules | undefined, dlEvents: Ma
   const micro = once(() => microdata(document));
   const og = once(() => openGraph(document));
   const shop = once(() => shopify(url));
-  return {
+  const signals: Signals = {
     url,
     // A site's own rule for a type replaces the built-in URL rule and body classes alike.
-    rule: (type) => (rules && type in rules ? urlRule(type, url, rules) : urlRule(type, url) ?? pageClass(type)),
+    rule: (type) =>
+      signals.urls ? urlRule(type, url, rules) : !(rules && type in rules) && (pageClass(type) || PLATFORM[shop()?.pageType!] == type),
     dl: (...names) => names.map((name) => dlEvents.get(name)).find(Boolean),
     ld: (...types) => ld().filter((node) => isType(node, ...types)),
     micro: (...types) => micro().filter((node) => isType(node, ...types)),
     og,
     shop,
   };
+  return signals;
 }

@@ -157,9 +157,14 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
       const found = marked(element);
       if (PAGE_TYPES.includes(found[0])) return found;
     }
-    for (const [type, detector] of DETECTORS) {
-      const props = detector(s);
-      if (props) return [type, props];
+    // First what the dataLayer, structured data, platform and markup say of every type;
+    // URL rules only when none of them matched.
+    for (const urls of [false, true]) {
+      s.urls = urls;
+      for (const [type, detector] of DETECTORS) {
+        const props = detector(s);
+        if (props) return [type, props];
+      }
     }
     return ['page_view'];
   };

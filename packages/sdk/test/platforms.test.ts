@@ -158,3 +158,39 @@ test('every page of a first visit starts with one landing', async () => {
   expect(landing?.props).toEqual({ campaign: { source: 'google', medium: 'cpc', name: 'hoodies' } });
   expect(landing?.url).toContain('gclid=abc');
 });
+
+describe('structured data beats URL rules (SPEC §4: URL rules last)', () => {
+  const productLd = (sku: string) =>
+    `<script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","sku":"${sku}","name":"${sku}","offers":{"@type":"Offer","price":"12.00","priceCurrency":"EUR"}}</script>`;
+  const listLd = `<script type="application/ld+json">{"@context":"https://schema.org","@type":"ItemList","name":"Tracksuits","itemListElement":[{"@type":"ListItem","position":1,"item":{"@type":"Product","sku":"TS-1","name":"Tracksuit"}}]}</script>`;
+  const html = (head: string) => `<!doctype html><html><head>${head}</head><body><h1>Page</h1></body></html>`;
+  const typeOf = async (url: string, head = '') => {
+    loadPage(url, html(head));
+    return pageEvents(await capture()).map((event) => event.type);
+  };
+
+  test.each([
+    ['https://shop.example/products/thank-you-card', 'product_view'],
+    ['https://shop.example/products/track-jacket', 'product_view'],
+    ['https://shop.example/products/return-to-sender-vinyl', 'product_view'],
+    ['https://shop.example/blogs/news/checkout-our-new-range', 'product_view'],
+  ])('%s with a JSON-LD Product is a %s', async (url, type) => {
+    expect(await typeOf(url, productLd('SKU-1'))).toEqual([type]);
+  });
+
+  test('a collection named like a URL rule, with its ItemList, is a product_list_view', async () => {
+    expect(await typeOf('https://shop.example/collections/tracksuits', listLd)).toEqual(['product_list_view']);
+  });
+
+  test('without structured data: product and collection handles are no orders, returns or checkouts', async () => {
+    expect(await typeOf('https://shop.example/products/thank-you-card')).toEqual(['product_view']);
+    expect(await typeOf('https://shop.example/products/track-jacket')).toEqual(['product_view']);
+    expect(await typeOf('https://shop.example/collections/tracksuits')).toEqual(['product_list_view']);
+    expect(await typeOf('https://shop.example/blogs/news/checkout-our-new-range')).toEqual(['page_view']);
+    expect(await typeOf('https://shop.example/blogs/news/track-day-recap')).toEqual(['page_view']);
+    // The platforms' real URLs still match.
+    expect(await typeOf('https://shop.example/pages/track-your-order')).toEqual(['order_tracking_view']);
+    expect(await typeOf('https://shop.example/checkouts/c/abc/thank_you')).toEqual(['order_complete']);
+    expect(await typeOf('https://shop.example/pages/returns')).toEqual(['return_start']);
+  });
+});

@@ -11,22 +11,23 @@ export type PageRules = Partial<Record<PageType, PageRule>>;
  */
 const RULES: PageRules = {
   order_complete:
-    /thank[-_]?you|order-received|checkout\/onepage\/success|checkout\/success|order-confirmation|finishorder|controller=order-confirmation/i,
+    /\/(?:thank[-_]?you|order-received|order-confirmation|finishorder)(?![\w-])|checkout\/onepage\/success|checkout\/success|controller=order-confirmation/i,
   order_tracking_view:
-    /\/orders?\/[\w-]{3,}|view-order|sales\/order\/view|sales\/guest\/view|order-detail|order_status|view_order|orderstatus|order-tracking|\/track|guest-tracking|order-history|controller=history/i,
-  return_start: /\/returns?\b|\/rma\b|order-follow|new_return|return-request/i,
+    /\/orders?\/[\w-]{3,}|view-order|sales\/order\/view|sales\/guest\/view|order-detail|order_status|view_order|orderstatus|order-tracking|\/track(?:ing|-(?:your-)?orders?)?(?![\w-])|guest-tracking|order-history|controller=history/i,
+  return_start: /\/(?:returns?|rma)(?![\w-])|order-follow|new_return|return-request/i,
   cart_view: /^\/(?:cart|basket)\/?(?:[?#]|$)|\/cart\.php|\/checkout\/cart\/?(?:[?#]|$)|controller=cart\b/i,
-  checkout_step: /checkouts?\b.*(?:[?&]step=|\/|#(?=payment|review))(shipping|payment|review)/i,
-  checkout_start: /\/checkouts?\b|controller=order\b|^\/order\/?(?:[?#]|$)/i,
+  checkout_step: /checkouts?(?![\w-]).*(?:[?&]step=|\/|#(?=payment|review))(shipping|payment|review)/i,
+  checkout_start: /\/checkouts?(?![\w-])|controller=order\b|^\/order\/?(?:[?#]|$)/i,
   product_view: /\/products?\/[^/?#]/i,
   product_list_view: /\/collections\/[^/?#]|product-category|\/categor(?:y|ies)\/|^\/shop\/?(?:[?#]|$)/i,
-  account_view: /\/(?:my-)?account|controller=(?:my-account|identity|addresses)/i,
+  account_view: /\/(?:my-)?account(?![\w-])|controller=(?:my-account|identity|addresses)/i,
 };
 
 /** The built-in or overridden rule of `type` applied to a page URL. */
 export function urlRule(type: PageType, url: URL, overrides: PageRules = {}): RegExpExecArray | null {
   const rule = type in overrides ? overrides[type] : RULES[type];
-  if (!rule) return null;
+  // A product or collection is never an order, a return or a checkout, whatever its handle says.
+  if (!rule || (rule == RULES[type] && /^(?:order|return|checkout)/.test(type) && /\/(?:products|collections)\//.test(url.pathname))) return null;
   return (typeof rule == 'string' ? new RegExp(rule, 'i') : rule).exec(url.pathname + url.search + url.hash);
 }
 
