@@ -38,6 +38,7 @@ describe('delivery: no event lost, none stored twice', () => {
     const types = final.filter((e) => e.type !== 'web_vitals').map((e) => e.type);
     console.log(`[delivery] ${name}: sent ${ledger.sent}, stored ${ledger.stored}, lost ${ledger.lost.length}, re-sent after 202 ${ledger.resentAfterAccept.length}, requests ${ledger.attempts}; touchpoints ${types.join(' ')}`);
     expect(expected(rows)).toBe(true);
+    if (ledger.lost.length) console.log(`[delivery] ${name}: lost`, stack.proxy.attempts.slice(firstAttempt).flatMap((a) => a.events).filter((e) => ledger.lost.includes(e.id)));
     expect(ledger.lost).toEqual([]);
     expect(ledger.resentAfterAccept).toEqual([]);
     void page;

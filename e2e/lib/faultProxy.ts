@@ -2,11 +2,19 @@ import { createServer, type IncomingMessage } from 'node:http';
 
 export type Fault = { status: 503 } | { status: 429; retryAfter: number } | undefined;
 
+/** What the proxy keeps of each event it forwards. */
+export interface SentEvent {
+  id: string;
+  /** The visitor it belongs to. */
+  anon?: string;
+  type: string;
+  orderId?: string;
+}
+
 export interface CollectAttempt {
   at: number;
   status: number;
-  /** The events of the batch: their ids and the visitor (`anon`) they belong to. */
-  events: { id: string; anon?: string }[];
+  events: SentEvent[];
   /** What the collector answered, when it was reached. */
   answer?: { accepted: number; duplicates: number; rejected: { index: number; reason: string }[] };
 }
@@ -63,9 +71,10 @@ export async function startFaultProxy(target: string) {
   };
 }
 
-function batchEvents(body: Buffer): { id: string; anon?: string }[] {
+function batchEvents(body: Buffer): SentEvent[] {
   try {
-    return (JSON.parse(body.toString('utf8')) as { events: { id: string; anon?: string }[] }).events.map(({ id, anon }) => ({ id, anon }));
+    const { events } = JSON.parse(body.toString('utf8')) as { events: { id: string; anon?: string; type: string; props?: { order_id?: string } }[] };
+    return events.map(({ id, anon, type, props }) => ({ id, anon, type, orderId: props?.order_id }));
   } catch {
     return [];
   }

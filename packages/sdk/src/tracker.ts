@@ -1,5 +1,4 @@
 import type { WireEvent } from '@waymark/schema';
-import { orderEventId } from '@waymark/schema';
 import { nanoid } from 'nanoid';
 import type { InitOptions, Waymark } from './init.ts';
 import { anonId } from './lib/anonId.ts';
@@ -103,12 +102,13 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
   let vitals: ReturnType<typeof webVitals> | undefined;
 
   const release = (event: WireEvent) => {
-    // A reloaded (or re-opened) thank-you page is the same order: the collector would
-    // store it once anyway, but it need not be sent again.
-    if (event.type == 'order_complete') {
-      const orders = store.get(ORDERS_KEY)?.split(' ') ?? [];
-      if (orders.includes(event.id)) return;
-      store.set(ORDERS_KEY, [event.id, ...orders.slice(0, 19)].join(' '));
+    // A reloaded (or re-opened) thank-you page is the same order: the collector gives an
+    // order_complete the id of its order and stores it once, but it need not be sent again.
+    const order = event.type == 'order_complete' && (event.props!.order_id as string);
+    if (order) {
+      const orders = store.get(ORDERS_KEY)?.split('\n') ?? [];
+      if (orders.includes(order)) return;
+      store.set(ORDERS_KEY, [order, ...orders.slice(0, 19)].join('\n'));
     }
     event.session = visit.touch(event.ts);
     if (!cookieless) event.anon = anonId(store);
@@ -122,8 +122,7 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
     // No e-mail address leaves in props either (a search query, a utm value, a comment).
     const fitted = fitProps(JSON.parse(scrubEmails(JSON.stringify(compact(props)))));
     if (!fitted) return void warn('refused', type);
-    const orderId = type == 'order_complete' && fitted.order_id;
-    const event: WireEvent = compact({ id: orderId ? orderEventId(orderId) : nanoid(), type, ts, url, ref, stage, session: '', props: fitted });
+    const event: WireEvent = compact({ id: nanoid(), type, ts, url, ref, stage, session: '', props: fitted });
     lastActivity = Math.max(lastActivity, ts);
     if (granted) release(event);
     else if (held.length < MAX_HELD) held.push(event);

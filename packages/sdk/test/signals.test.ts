@@ -218,14 +218,15 @@ describe('tabLock', () => {
   test('one owner at a time; the lease expires', () => {
     localStorage.clear();
     const store = storage('localStorage');
-    const a = tabLock(store, 'lock', 'a');
-    const b = tabLock(store, 'lock', 'b');
-    expect(a.acquire(1000)).toBe(true);
-    expect(b.acquire(1000)).toBe(false);
+    const a = tabLock(store, 'lock', 'a', 1000);
+    const b = tabLock(store, 'lock', 'b', 1000);
+    const late = tabLock(store, 'lock', 'b', -1);
+    expect(a.acquire()).toBe(true);
+    expect(b.acquire()).toBeFalsy();
     b.release();
-    expect(b.acquire(1000)).toBe(false);
+    expect(b.acquire()).toBeFalsy();
     a.release();
-    expect(b.acquire(-1)).toBe(true);
-    expect(a.acquire(1000)).toBe(true);
+    expect(late.acquire()).toBe(true);
+    expect(a.acquire()).toBe(true);
   });
 });

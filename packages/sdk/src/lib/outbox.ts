@@ -1,16 +1,13 @@
 import type { CollectResponse, WireEvent } from '@waymark/schema';
-import { MAX_BODY_BYTES, MAX_EVENTS_PER_BATCH } from '@waymark/schema';
+import { MAX_BODY_BYTES } from '@waymark/schema';
 import { nanoid } from 'nanoid';
 import { storage, type Store } from './storage.ts';
 import { tabLock } from './tabLock.ts';
 
-const LOCK_MS = 15_000;
 const RETRY_KEY = 'wm_r';
 const TAB_KEY = 'wm_t';
 /** A queue nobody wrote for this long belongs to a tab that is gone: another tab sends it. */
 const ORPHAN_MS = 60_000;
-/** Beyond this, the oldest events go: a shop offline for days must not fill the quota. */
-const MAX_QUEUED = 500;
 
 interface OutboxOptions {
   site: string;
@@ -37,8 +34,8 @@ interface OutboxOptions {
 export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
   const url = endpoint.replace(/\/+$/, '') + '/v1/collect';
   const tabs = storage('sessionStorage');
-  const tab = tabs.get(TAB_KEY) ?? nanoid(8);
-  const prefix = `wm_q_${site}.`;
+  const tab = tabs.get(TAB_KEY) || nanoid(8);
+  const prefix = 'wm_q_' + site + '.';
   const mine = prefix + tab;
   const lock = tabLock(store, 'wm_l_' + site, tab);
   const read = (key = mine): { t: number; e: WireEvent[] } => {
@@ -48,14 +45,12 @@ export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
       return { t: 0, e: [] };
     }
   };
-  const write = (events: WireEvent[]) =>
-    events[0] ? store.set(mine, JSON.stringify({ t: Date.now(), e: events.slice(-MAX_QUEUED) })) : store.del(mine);
+  // Beyond 500 events the oldest go: a shop offline for days must not fill the quota.
+  const write = (events: WireEvent[]) => (events[0] ? store.set(mine, JSON.stringify({ t: Date.now(), e: events.slice(-500) })) : store.del(mine));
   const others = () => store.keys().filter((key) => key.startsWith(prefix) && key != mine);
-  /** [retry time, attempts] */
-  const retry = () => (store.get(RETRY_KEY) ?? '0.0').split('.').map(Number) as [number, number];
   let timer: ReturnType<typeof setTimeout> | 0 = 0;
-  let sending = false;
-  let stopped = false;
+  let sending: unknown;
+  let stopped: unknown;
 
   const schedule = (ms: number) => {
     clearTimeout(timer);
@@ -64,8 +59,8 @@ export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
   /** Puts the batch back at the head of the queue and retries after `ms` (default: backoff). */
   const backOff = (events: WireEvent[], ms?: number) => {
     write([...events, ...read().e]);
-    const attempt = retry()[1] + 1;
-    ms ??= Math.min(300_000, 1000 * 2 ** attempt) * (0.5 + Math.random());
+    const attempt = +(store.get(RETRY_KEY) || '.0').split('.')[1]! + 1;
+    ms ||= Math.min(3e5, 1000 * 2 ** attempt) * (0.5 + Math.random());
     store.set(RETRY_KEY, Math.round(Date.now() + ms) + '.' + attempt);
     schedule(ms);
   };
@@ -77,47 +72,46 @@ export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
    * When the page is going away and fetch fails (the keepalive quota is shared by all
    * scripts of the page), sendBeacon takes over: nothing could retry later anyway.
    */
-  async function sendNext(unloading?: boolean): Promise<boolean | void> {
+  async function sendNext(unloading?: boolean): Promise<unknown> {
     const events = read().e;
     const head = `{"site":${JSON.stringify(site)},"sent_at":${Date.now()},"events":[`;
+    const batch: string[] = [];
+    // UTF-8 bytes: what the body limit counts.
     let bytes = head.length + 2;
-    let count = 0;
     for (const event of events) {
-      // UTF-8 bytes: what the body limit counts.
-      const size = new Blob([JSON.stringify(event)]).size + 1;
-      if (count == MAX_EVENTS_PER_BATCH || (count && bytes + size > MAX_BODY_BYTES)) break;
+      const json = JSON.stringify(event);
+      const size = new Blob([json]).size + 1;
+      if (batch.length > 99 || (batch[0] && bytes + size > MAX_BODY_BYTES)) break;
       bytes += size;
-      count++;
+      batch.push(json);
     }
-    if (!count) return;
-    write(events.slice(count));
+    const sent = events.splice(0, batch.length);
+    if (!sent[0]) return;
+    write(events);
     // An event alone over the limit can never be sent: dropped rather than block the queue.
-    if (bytes > MAX_BODY_BYTES) return true;
-    const batch = events.slice(0, count);
-    const body = head + batch.map((event) => JSON.stringify(event)) + ']}';
+    if (bytes > MAX_BODY_BYTES) return 1;
+    const body = head + batch + ']}';
     try {
       const response = await fetch(url, { method: 'POST', body, keepalive: true, headers: { 'Content-Type': 'text/plain' } }).catch((error) => {
-        if (unloading && navigator.sendBeacon?.(url, new Blob([body], { type: 'text/plain' }))) return;
-        throw error;
+        if (!unloading || !navigator.sendBeacon?.(url, new Blob([body], { type: 'text/plain' }))) throw error;
       });
-      if (!response) return true;
+      if (!response) return 1;
       const { status } = response;
       if (status == 429) {
+        // Unreadable when the collector does not expose the header to CORS: 30 s then.
         const header = response.headers.get('Retry-After')!;
-        const ms = +header * 1000 || Date.parse(header) - Date.now();
-        // Unreadable when the collector does not expose the header to CORS.
-        return backOff(batch, ms > 0 ? ms : 30_000);
+        return backOff(sent, Math.max(+header * 1000 || Date.parse(header) - Date.now(), 0) || 3e4);
       }
-      if (status > 499) return backOff(batch);
+      if (status > 499) return backOff(sent);
       store.del(RETRY_KEY);
       if (status > 299) warn('batch refused with ' + status);
       else {
         const { rejected }: Partial<CollectResponse> = await response.json().catch(() => ({}));
-        if (rejected?.length) warn('events rejected', rejected.map((r) => ({ ...r, event: batch[r.index] })));
+        if (rejected?.[0]) warn('events rejected', rejected);
       }
-      return true;
+      return 1;
     } catch {
-      backOff(batch);
+      backOff(sent);
     }
   }
 
@@ -129,19 +123,19 @@ export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
   async function flush(unloading?: boolean): Promise<void> {
     clearTimeout(timer);
     timer = 0;
-    const wait = retry()[0] - Date.now();
+    const wait = +(store.get(RETRY_KEY) || '0').split('.')[0]! - Date.now();
     // An empty queue needs no lock (nor a write to the store).
     if (stopped || navigator.onLine === false || !(read().e[0] || others()[0])) return;
     if (wait > 0) return unloading ? undefined : schedule(wait);
     if (unloading) {
       // The lock only has to cover taking the batch (synchronous); a page that goes away
       // must not leave it held for the next page of the same tab.
-      if (sending || lock.acquire(LOCK_MS)) void sendNext(true);
+      if (sending || lock.acquire()) void sendNext(true);
       return lock.release();
     }
     if (sending) return;
-    if (!lock.acquire(LOCK_MS)) return schedule(LOCK_MS / 3);
-    sending = true;
+    if (!lock.acquire()) return schedule(5000);
+    sending = 1;
     try {
       for (const key of others()) {
         const orphan = read(key);
@@ -152,7 +146,7 @@ export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
       }
       while (await sendNext());
     } finally {
-      sending = false;
+      sending = 0;
       lock.release();
     }
   }
@@ -168,7 +162,7 @@ export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
     },
     flush,
     stop(): void {
-      stopped = true;
+      stopped = 1;
       clearTimeout(timer);
       removeEventListener('online', online);
     },
