@@ -1,7 +1,8 @@
 /**
  * The event id of an `order_complete` for a given order: the same order always gets the
- * same id, so reloading the thank-you page (in any tab, on any device) is stored once.
- * cyrb53-style hashing, twice with different seeds → 2 × 53 bits; tiny enough for the SDK.
+ * same id, so reloading the thank-you page (in any tab, on any device) is stored once. The
+ * collector applies it to every `order_complete` with an `order_id`, whatever id it came with.
+ * cyrb53-style hashing, twice with different seeds → 2 × 53 bits.
  */
 export function orderEventId(orderId: string): string {
   return 'order_' + hash53(orderId, 1) + hash53(orderId, 2);
