@@ -23,6 +23,12 @@ export default [
     output: { file: 'dist/waymark-vitals.js', format: 'iife', name: 'waymarkVitals', plugins: [minify] },
     plugins: plugins(true),
   },
+  // The Shopify custom pixel, pasted by the shop into its checkout's Customer events.
+  {
+    input: 'src/shopifyPixelScript.ts',
+    output: { file: 'dist/waymark-shopify-pixel.js', format: 'iife', plugins: [minify] },
+    plugins: plugins(true),
+  },
   // npm: ESM, dependencies (nanoid, web-vitals) left to the app's bundler.
   {
     input: 'src/index.ts',

@@ -123,6 +123,17 @@ describe('POST /v1/collect', () => {
     const subdomain = await collect({ site, events: [event()] }, { Origin: 'https://de.shop.example' });
     expect(subdomain.status).toBe(202);
     expect(await storedEvents(site)).toHaveLength(1);
+    const sandboxed = await collect({ site, events: [event()] }, { Origin: 'null' });
+    expect(sandboxed.status).toBe(403);
+  });
+
+  it('takes events from sandboxed iframes (a Shopify custom pixel) when the site lists "null"', async () => {
+    const { site } = await createSite(['https://shop.example', 'null']);
+    const response = await collect({ site, events: [event()] }, { Origin: 'null' });
+    expect(response.status).toBe(202);
+    // The pixel's fetch can read the answer (and so does not retry).
+    expect(response.headers.get('Access-Control-Allow-Origin')).toBe('null');
+    expect(await storedEvents(site)).toHaveLength(1);
   });
 
   it('answers 413 for a body over 64 KiB', async () => {

@@ -217,6 +217,9 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
 
   const onForm = (form: HTMLFormElement, fields: Loose) => {
     if (form.matches(CART_FORM)) cartAction('cart_add', cartFields(fields), RANK.form);
+    // Shopify's checkout runs no theme script: its cart form's checkout button is where we
+    // see it start, unless the Shopify pixel (which marks `wm_px`) reports the checkout.
+    else if ('checkout' in fields) store.get('wm_px') || capture('checkout_start');
     // A marked form is recorded once, as marked (onMarked).
     else if (!form.hasAttribute('data-waymark')) {
       if (isNewsletterForm(form)) capture('newsletter_signup');

@@ -29,7 +29,7 @@ describe('Shopify (Dawn)', () => {
   test('collection page', async () => {
     const event = await pageOf(shopify.shopifyCollection);
     expect(event.type).toBe('product_list_view');
-    expect(event.props?.list).toBe('Collection: Shirts');
+    expect(event.props?.list).toBe('Shirts');
     expect(event.props?.products).toHaveLength(2);
     expect((event.props?.products as any[])[1]).toEqual({ id: 'RS-1', name: 'Red shirt', price: 25, currency: 'EUR', brand: 'Acme', category: 'Shirts' });
   });

@@ -79,7 +79,7 @@ function readOrigins(value: unknown): string[] | undefined {
   const origins: string[] = [];
   for (const item of value) {
     if (typeof item !== 'string') return undefined;
-    if (item === '*') origins.push('*');
+    if (item === '*' || item === 'null') origins.push(item);
     else if (/^https?:\/\/\*\.[a-z0-9.-]+$/i.test(item)) origins.push(item.toLowerCase());
     else {
       const origin = normaliseOrigin(item);

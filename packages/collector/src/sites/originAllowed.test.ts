@@ -23,4 +23,9 @@ describe('originAllowed', () => {
     expect(originAllowed('https://anything.example', ['*'])).toBe(true);
     expect(originAllowed('null', ['*'])).toBe(true);
   });
+
+  it('lets the opaque origin of sandboxed iframes (Shopify custom pixels) in only when "null" is listed', () => {
+    expect(originAllowed('null', [...allowed, 'null'])).toBe(true);
+    expect(originAllowed('https://evil.example', [...allowed, 'null'])).toBe(false);
+  });
 });

@@ -1,9 +1,10 @@
 /**
  * Whether a browser `Origin` may send events for a site. Patterns: an exact origin
- * (`https://shop.example`), a subdomain wildcard (`https://*.shop.example`), or `*`.
+ * (`https://shop.example`), a subdomain wildcard (`https://*.shop.example`), `*`, or `null`:
+ * the opaque origin of sandboxed iframes, such as Shopify's custom pixels.
  */
 export function originAllowed(origin: string, allowed: readonly string[]): boolean {
-  if (allowed.includes('*')) return true;
+  if (allowed.includes('*') || (origin === 'null' && allowed.includes('null'))) return true;
   const given = normaliseOrigin(origin);
   if (!given) return false;
   return allowed.some((pattern) => {

@@ -22,6 +22,15 @@ function actionOf(url: string, body: Loose): CartAction | undefined {
 }
 
 /**
+ * The product of a cart line by its number: Dawn and its successors change and remove lines
+ * by `line` (1-based), and their cart rows name the variant and the product.
+ */
+function lineOf(line: number): Loose | undefined {
+  const row = line > 0 && document.querySelector(`#CartItem-${line},#CartDrawer-Item-${line}`);
+  return row ? { id: row.querySelector<HTMLElement>('[data-quantity-variant-id]')?.dataset.quantityVariantId, name: row.querySelector('.cart-item__name')?.textContent } : undefined;
+}
+
+/**
  * Calls `listener` for each cart request the page makes, by fetch or XHR, at the moment
  * it leaves (an add to cart counts even when its answer comes after the page is gone).
  */
@@ -32,7 +41,7 @@ export function cartRequests(listener: (action: CartAction, fields: Loose) => vo
     if (!/post/i.test(method ?? 'GET') && !/[?&](?:add|delete)=1|action=(?:add|remove)/.test(String(url))) return;
     const fields = bodyFields(body);
     const action = actionOf(String(url), fields);
-    if (action) listener(action, cartFields(fields));
+    if (action) listener(action, { ...lineOf(+fields.line), ...cartFields(fields) });
   };
   const xhr = XMLHttpRequest.prototype as Loose;
   const stops = [

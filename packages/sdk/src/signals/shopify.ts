@@ -2,6 +2,9 @@ import type { OrderProps, Product } from '@waymark/schema';
 import { MAX_ITEMS, MAX_LIST_PRODUCTS } from '@waymark/schema';
 import { pick, toAmount, toCurrency, toProduct, toText, type Loose } from '../lib/toProduct.ts';
 
+/** The variant field of a theme's add-to-cart form (a hidden input in Dawn, a `<select>` in older themes). */
+const CART_FORM_ID = 'form[action*="/cart/add"] [name=id]';
+
 export interface ShopifyPage {
   /** `ShopifyAnalytics.meta.page.pageType`: product, collection, searchresults, cart, … */
   pageType?: string;
@@ -44,7 +47,10 @@ export function shopify(url: URL): ShopifyPage | undefined {
       return undefined;
     },
   };
-  if (meta?.product) page.product = page.variant(url.searchParams.get('variant')!) ?? fromVariant(meta.product);
+  // The variant the URL names, else the one the page's cart form would add (Dawn renders
+  // the first available one there, which is not the first when that is sold out).
+  const selected = url.searchParams.get('variant') || document.querySelector<HTMLInputElement>(CART_FORM_ID)?.value;
+  if (meta?.product) page.product = page.variant(selected!) ?? fromVariant(meta.product);
   if (checkout) {
     const currency = checkout.currency ?? checkout.presentment_currency;
     page.order = {

@@ -1,6 +1,7 @@
 import { MAX_LIST_PRODUCTS } from '@waymark/schema';
 import { schemaListProducts, schemaProduct } from '../lib/schemaOrg.ts';
 import { toText } from '../lib/toProduct.ts';
+import { visibleText } from '../lib/visibleText.ts';
 import type { Signals } from '../pageSignals.ts';
 import { ga4Items } from '../signals/dataLayer.ts';
 import type { Props } from '../types.ts';
@@ -21,7 +22,7 @@ export function productListView(s: Signals): Props | undefined {
   ].find((found) => found && found.length);
   if (!products && !view && !s.rule('product_list_view')) return undefined;
   return {
-    list: toText(view?.item_list_name ?? list?.name ?? document.querySelector('h1')?.textContent),
+    list: toText(view?.item_list_name ?? list?.name ?? visibleText(document.querySelector('h1'))),
     products: products || [],
   };
 }
