@@ -16,7 +16,7 @@ import type { Loose } from './lib/toProduct.ts';
 import { VISIT_TIMEOUT_MS, visits } from './lib/visits.ts';
 import { whenIdle } from './lib/whenIdle.ts';
 import { pageSignals, type Signals } from './pageSignals.ts';
-import { cartRequests, type CartAction } from './signals/cartRequests.ts';
+import { cartRequest, cartRequests, type CartAction } from './signals/cartRequests.ts';
 import { dataLayer, ga4Cart, ga4Items } from './signals/dataLayer.ts';
 import { marked, markedElements, markedTarget } from './signals/dataAttributes.ts';
 import { formSubmits } from './signals/formSubmits.ts';
@@ -67,6 +67,7 @@ interface Page {
   signals: Signals;
   type?: string;
   props?: Props;
+  waited?: 1;
 }
 
 /**
@@ -168,11 +169,18 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
     return ['page_view'];
   };
 
-  const settle = () => {
+  /** Decides the page's type; `idle`: called when the page went quiet, not because it is left. */
+  const settle = (idle?: unknown) => {
     if (!page || page.type) return;
     clearTimeout(timer);
     cancelIdle?.();
-    setPageType(...(autocapture ? detect(page.signals) : (['page_view'] as [string])));
+    const [type, props] = autocapture ? detect(page.signals) : ['page_view'];
+    // A thank-you page known by its URL or markup alone often gets its purchase pushed late
+    // (Magento's gtag module loads through RequireJS): its order waits up to 5 s more for it.
+    if (idle && type == 'order_complete' && !props!.revenue && !page.waited) {
+      page.waited = 1;
+      timer = setTimeout(settle, 5000);
+    } else setPageType(type, props);
   };
 
   const startPage = (type?: string, props?: Props) => {
@@ -188,7 +196,7 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
     if (type) setPageType(type, props);
     // Give the page (a framework's render after pushState, GTM's pushes) a moment, then
     // decide when the main thread is free.
-    else if (autocapture) timer = setTimeout(() => (cancelIdle = whenIdle(safely(settle), 2000)), 500);
+    else if (autocapture) timer = setTimeout(() => (cancelIdle = whenIdle(safely(() => settle(1)), 2000)), 500);
     else settle();
   };
   // The first page starts after the calls made right after init (identify, consent, the
@@ -215,15 +223,35 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
     else if (!PAGE_TYPES.includes(type)) api.track(type, props, { stage });
   };
 
+  // A link that adds to the cart as it is followed (BigCommerce's card button `cart.php?action=add`).
+  const onLink = (event: Event) => {
+    const request = cartRequest('GET', (event.target as Element).closest?.('a[href]')?.getAttribute('href'), '');
+    if (request) cartAction(...request, RANK.request);
+  };
+
   const onForm = (form: HTMLFormElement, fields: Loose) => {
-    if (form.matches(CART_FORM)) cartAction('cart_add', cartFields(fields), RANK.form);
+    // A form posting to a cart endpoint, or an add-to-cart form posting elsewhere (WooCommerce).
+    // Attributes, not `form.action`: a field named `action` (PrestaShop) shadows the property.
+    const request = cartRequest(form.getAttribute('method')!, form.getAttribute('action') ?? location.href, JSON.stringify(fields));
+    const sku = form.dataset.productSku;
+    if (request || form.matches(CART_FORM)) {
+      const [action, product] = request ?? ['cart_add', cartFields(fields)];
+      cartAction(action, product, RANK.form);
+      // Magento's forms post the product's entity id and print its SKU, the id its product_view
+      // has: trusted above the cart request that names the entity.
+      if (sku) cart.add(action, { id: sku }, RANK.request + 0.25);
+    }
     // Shopify's checkout runs no theme script: its cart form's checkout button is where we
     // see it start, unless the Shopify pixel (which marks `wm_px`) reports the checkout.
     else if ('checkout' in fields) store.get('wm_px') || capture('checkout_start');
     // A marked form is recorded once, as marked (onMarked).
     else if (!form.hasAttribute('data-waymark')) {
       if (isNewsletterForm(form)) capture('newsletter_signup');
-      else if (isReviewForm(form)) capture('review_submit', page?.type == 'product_view' ? page.props : {});
+      else if (isReviewForm(form)) {
+        // A review sent before the page settled still names the page's product.
+        settle();
+        capture('review_submit', page?.type == 'product_view' ? page.props : {});
+      }
     }
   };
 
@@ -309,6 +337,7 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
         }),
       ];
       on(document, 'click', onMarked);
+      on(document, 'click', onLink);
       on(document, 'submit', onMarked);
       // Some tag setups create `window.dataLayer` after us: look again once the page loaded.
       on(window, 'load', layer.hook);

@@ -103,7 +103,7 @@ describe('Magento 2 (Luma)', () => {
     expect(await pageOf(magento.magentoSuccess)).toMatchObject({ type: 'order_complete', props: { order_id: '000000012' } });
   });
   test('order view and account', async () => {
-    expect(await pageOf(magento.magentoOrderView)).toMatchObject({ type: 'order_tracking_view', props: { order_id: '12' } });
+    expect(await pageOf(magento.magentoOrderView)).toMatchObject({ type: 'order_tracking_view', props: { order_id: '000000012' } });
     expect((await pageOf(magento.magentoAccount)).type).toBe('account_view');
   });
 });

@@ -78,6 +78,7 @@ describe('normalisation', () => {
   test.each([
     [19.99, 19.99], ['19.99', 19.99], ['19,99', 19.99], ['1.234,56', 1234.56], ['$1,234.56', 1234.56], ['1,234', 1234],
     ['19.99 EUR', 19.99], ['€ 45', 45], ['abc', undefined], [NaN, undefined], [null, undefined],
+    ['185.130001', 185.13], ['1,234.567', 1234.567], ['1.234.567', 1234567], ['19.', 19],
   ])('toNumber(%j) = %j', (input, expected) => expect(toNumber(input)).toBe(expected));
   test('toProduct keeps only facts the collector accepts', () => {
     expect(toProduct({ id: 123, name: ' Shirt ', price: '-5', currency: 'euro', quantity: 0, brand: { name: 'Acme' }, category: ['A', 'B'] })).toEqual({ id: '123', name: 'Shirt', brand: 'Acme', category: 'A' });

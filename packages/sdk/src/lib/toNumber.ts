@@ -1,14 +1,18 @@
 /**
  * A price or amount as a number. Shops print them as they like: `"19.99"`, `"19,99"`
  * (Shopify's `og:price:amount` in most of Europe), `"1.234,56"`, `"$1,234.56"`,
- * `"19.99 EUR"`. The last `.` or `,` followed by 1–2 digits at the end is the decimal point.
+ * `"19.99 EUR"`, and Magento's unrounded `"185.130001"`
+ * (https://github.com/magento/magento2/issues/8132). The last `.` or `,` is the decimal
+ * point, unless exactly three digits follow it and no separator of the other kind comes
+ * before it (`"1,234"`, `"1.234.567"`: thousands). Text is rounded to 3 decimals.
  */
 export function toNumber(value: unknown): number | undefined {
-  if (typeof value == 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value != 'string') return undefined;
-  const digits = value.replace(/[^\d.,-]/g, '');
-  const decimal = /[.,](\d{1,2})$/.exec(digits);
-  const whole = (decimal ? digits.slice(0, decimal.index) : digits).replace(/[.,]/g, '');
-  const number = parseFloat(whole + (decimal ? '.' + decimal[1] : ''));
-  return Number.isFinite(number) ? number : undefined;
+  if (typeof value == 'string') {
+    const digits = value.replace(/[^\d.,-]/g, '');
+    const last = /([.,])(\d*)$/.exec(digits);
+    const head = last ? digits.slice(0, last.index) : digits;
+    const decimal = last && (last[2]!.length != 3 || head.includes(last[1] == '.' ? ',' : '.'));
+    value = Math.round(parseFloat((decimal ? head : digits).replace(/[.,]/g, '') + (decimal ? '.' + last[2] : '')) * 1000) / 1000;
+  }
+  return typeof value == 'number' && Number.isFinite(value) ? value : undefined;
 }

@@ -27,7 +27,14 @@ export const pick = (source: Loose, names: string): Loose => {
 export function toText(value: unknown): string | undefined {
   if (Array.isArray(value)) return toText(value[0]);
   if (value && typeof value == 'object') return toText((value as Loose).name);
-  const text = typeof value == 'number' ? String(value) : typeof value == 'string' ? value.trim() : '';
+  let text = typeof value == 'number' ? String(value) : typeof value == 'string' ? value.trim() : '';
+  // Templates escape what they print, inside JSON-LD too (PrestaShop's `&#039;`): decoded,
+  // as text, by a <textarea> (its content is never markup).
+  if (/&#?\w+;/.test(text)) {
+    const decoder = document.createElement('textarea');
+    decoder.innerHTML = text;
+    text = decoder.value;
+  }
   return text ? text.slice(0, 256) : undefined;
 }
 

@@ -9,14 +9,16 @@ export type CartAction = 'cart_add' | 'cart_remove' | 'wishlist_add';
  * cart controller (`/cart` or `?controller=cart`) and tells them apart in the body
  * (`add=1`, `delete=1`; `ps_shoppingcart` gets `action=add-to-cart`).
  */
-function actionOf(url: string, body: Loose): CartAction | undefined {
+function actionOf(method: string, url: string, body: Loose): CartAction | undefined {
   const prestashopCart = /controller=cart|\/cart(?:\?|$)|ps_shoppingcart/.test(url);
+  // BigCommerce's Storefront API deletes a line with DELETE …/carts/{cart}/items/{item}.
+  if (/delete/i.test(method)) return /\/items\//.test(url) ? 'cart_remove' : undefined;
   if (/\/cart\/add|add_to_cart|add-item|cart\.php\?action=add|\/api\/storefront\/carts/.test(url)) return 'cart_add';
-  if (prestashopCart && (body.add == 1 || body.action == 'add-to-cart' || /[?&]add=1/.test(url))) return 'cart_add';
-  if (/remove_from_cart|remove-item|removeItem|cart\.php\?action=remove/.test(url)) return 'cart_remove';
-  if (prestashopCart && (body.delete == 1 || /[?&]delete=1/.test(url))) return 'cart_remove';
-  // Shopify's /cart/change.js with quantity 0 removes the line; other quantities update it.
-  if (/\/cart\/change/.test(url) && body.quantity == 0) return 'cart_remove';
+  if (prestashopCart && (body.add == 1 || body.action == 'add-to-cart')) return 'cart_add';
+  if (/remove_from_cart|remove-item|remove_?item|cart\/delete|cart\.php\?action=remove/i.test(url)) return 'cart_remove';
+  if (prestashopCart && body.delete == 1) return 'cart_remove';
+  // Shopify's /cart/change.js and BigCommerce's /remote/v1/cart/update with quantity 0 remove the line.
+  if (/\/cart\/(?:change|update)/.test(url) && (body.quantity ?? body['items[0][quantity]']) == 0) return 'cart_remove';
   if (/wishlist\/index\/add|add_to_wishlist|wishlist\.php\?action=add|addProductToWishlist/.test(url)) return 'wishlist_add';
   return undefined;
 }
@@ -31,17 +33,41 @@ function lineOf(line: number): Loose | undefined {
 }
 
 /**
+ * The product of a WooCommerce cart item key: the cart's and mini cart's remove links name it.
+ */
+function itemOf(key: unknown): Loose | undefined {
+  const link = /^\w+$/.test(key as string) && document.querySelector<HTMLElement>(`[data-cart_item_key="${key}"]`);
+  return link ? { id: link.dataset.product_sku || link.dataset.product_id } : undefined;
+}
+
+/**
+ * The cart action of a request the page makes (fetch, XHR or form post) and the product
+ * fields of its body and query string (PrestaShop names the product in the URL), if any.
+ */
+export function cartRequest(method: string | undefined, url: unknown, body: unknown): [CartAction, Loose] | undefined {
+  const target = String(url);
+  method ||= 'GET';
+  // Cheap tests first: most requests of a page (and Waymark's own) are not cart requests.
+  if (!/cart|wishlist|removeItem|\/batch/i.test(target)) return;
+  if (!/post|delete/i.test(method) && !/[?&](?:add|delete)=1|action=(?:add|remove)|remove_item=/.test(target)) return;
+  const fields = { ...Object.fromEntries(new URL(target, location.href).searchParams), ...bodyFields(body) };
+  // WooCommerce's block cart and buttons send their Store API calls in batches.
+  for (const request of /\/batch/.test(target) && Array.isArray(fields.requests) ? fields.requests : []) {
+    const found = request && cartRequest(request.method, request.path, JSON.stringify(request.body ?? {}));
+    if (found) return found;
+  }
+  const action = actionOf(method, target, fields);
+  return action && [action, { ...lineOf(+fields.line), ...itemOf(fields.cart_item_key || fields.remove_item), ...cartFields(fields) }];
+}
+
+/**
  * Calls `listener` for each cart request the page makes, by fetch or XHR, at the moment
  * it leaves (an add to cart counts even when its answer comes after the page is gone).
  */
 export function cartRequests(listener: (action: CartAction, fields: Loose) => void): () => void {
   const seen = (method: string | undefined, url: unknown, body: unknown) => {
-    // Cheap tests first: most requests of a page (and Waymark's own) are not cart requests.
-    if (!/cart|wishlist|removeItem/i.test(String(url))) return;
-    if (!/post/i.test(method ?? 'GET') && !/[?&](?:add|delete)=1|action=(?:add|remove)/.test(String(url))) return;
-    const fields = bodyFields(body);
-    const action = actionOf(String(url), fields);
-    if (action) listener(action, { ...lineOf(+fields.line), ...cartFields(fields) });
+    const request = cartRequest(method, url, body);
+    if (request) listener(...request);
   };
   const xhr = XMLHttpRequest.prototype as Loose;
   const stops = [

@@ -1,24 +1,30 @@
 import { bodyFields } from '../lib/cartFields.ts';
+import { patch } from '../lib/patch.ts';
 import { safely } from '../lib/safely.ts';
 import type { Loose } from '../lib/toProduct.ts';
 
 /**
  * Calls `listener` with each form the page submits and its fields, the clicked submit
  * button's included (WooCommerce names the product in `add-to-cart` on the button, Shopify's
- * cart has `checkout`).
- * Capture phase: a theme's own handler that stops the event must not hide it.
+ * cart has `checkout`). Capture phase: a theme's own handler that stops the event must not
+ * hide it. `form.submit()` fires no event, and Magento's `data-post` links (wishlist, cart
+ * delete) and Hyvä's `postForm` submit that way: it is watched too.
  */
 export function formSubmits(listener: (form: HTMLFormElement, fields: Loose) => void): () => void {
-  const onSubmit = safely((event: Event) => {
-    const form = event.target;
-    if (!(form instanceof HTMLFormElement)) return;
+  const report = (form: HTMLFormElement, submitter?: HTMLButtonElement | null) => {
     const data = new FormData(form);
-    // `new FormData(form, submitter)` is missing in older browsers and leaves out a button
-    // outside the form (Dawn's `form="cart"` checkout button): added by hand.
-    const submitter = (event as SubmitEvent).submitter as HTMLButtonElement | null;
+    // `new FormData(form, submitter)` is missing in older browsers (and happy-dom): the
+    // clicked button's field is added by hand.
     if (submitter?.name) data.set(submitter.name, submitter.value);
     listener(form, bodyFields(data));
+  };
+  const onSubmit = safely((event: SubmitEvent) => {
+    if (event.target instanceof HTMLFormElement) report(event.target, event.submitter as HTMLButtonElement | null);
   });
+  const stop = patch(HTMLFormElement.prototype, 'submit', () => {}, (form) => report(form));
   document.addEventListener('submit', onSubmit, true);
-  return () => document.removeEventListener('submit', onSubmit, true);
+  return () => {
+    stop();
+    document.removeEventListener('submit', onSubmit, true);
+  };
 }

@@ -3,17 +3,18 @@ import type { PageType } from '../types.ts';
 /**
  * The page types platforms write in the markup: WooCommerce and Magento 2 as `<body>`
  * classes, PrestaShop's classic themes as the `<body>` id (its `page_name`), BigCommerce's
- * Cornerstone as `data-event-type="list"` on the cards of a category. They tell category
- * and thank-you pages apart where URLs are the shop's own.
+ * Cornerstone as the `#product-listing-container` of category and brand pages (its cards'
+ * `data-event-type="list"` is in home page carousels too). They tell category and thank-you
+ * pages apart where URLs are the shop's own.
  */
 const CLASSES: Partial<Record<PageType, string>> = {
   order_complete: '.woocommerce-order-received,.checkout-onepage-success,#order-confirmation',
-  order_tracking_view: '.woocommerce-view-order,.sales-order-view,.sales-guest-view,#order-detail,#guest-tracking',
+  order_tracking_view: '.woocommerce-view-order,.sales-order-view,.sales-guest-view,.sales-guest-form,#order-detail,#guest-tracking',
   return_start: '#order-follow,.rma-returns-create',
   cart_view: '.woocommerce-cart,.checkout-cart-index,#cart',
   checkout_start: '.woocommerce-checkout,.checkout-index-index,#checkout',
   product_view: '.single-product,.catalog-product-view,#product',
-  product_list_view: '.tax-product_cat,.tax-product_tag,.post-type-archive-product,.catalog-category-view,#category,[data-event-type=list]',
+  product_list_view: '.tax-product_cat,.tax-product_tag,.tax-product_brand,body[class*=tax-pa_],.post-type-archive-product,.catalog-category-view,#category,[id=product-listing-container]',
   account_view: '.woocommerce-account,.customer-account-index,#my-account',
 };
 

@@ -13,7 +13,7 @@ const RULES: PageRules = {
   order_complete:
     /\/(?:thank[-_]?you|order-received|order-confirmation|finishorder)(?![\w-])|checkout\/onepage\/success|checkout\/success|controller=order-confirmation/i,
   order_tracking_view:
-    /\/orders?\/[\w-]{3,}|view-order|sales\/order\/view|sales\/guest\/view|order-detail|order_status|view_order|orderstatus|order-tracking|\/track(?:ing|-(?:your-)?orders?)?(?![\w-])|guest-tracking|order-history|controller=history/i,
+    /\/orders?\/[\w-]{3,}|view-order|sales\/order\/view|sales\/guest\/(?:view|form)|order-detail|order_status|view_order|orderstatus|order-tracking|\/track(?:ing|-(?:your-)?orders?)?(?![\w-])|guest-tracking|order-history|controller=history/i,
   return_start: /\/(?:returns?|rma)(?![\w-])|order-follow|new_return|return-request/i,
   cart_view: /^\/(?:cart|basket)\/?(?:[?#]|$)|\/cart\.php|\/checkout\/cart\/?(?:[?#]|$)|controller=cart\b/i,
   checkout_step: /checkouts?(?![\w-]).*(?:[?&]step=|\/|#(?=payment|review))(shipping|payment|review)/i,
@@ -33,5 +33,5 @@ export function urlRule(type: PageType, url: URL, overrides: PageRules = {}): Re
 
 /** The order number a platform puts in its thank-you or order page URL. */
 export function orderIdInUrl(url: URL): string | undefined {
-  return /(?:order-received|order-confirmation|view-order|id_order=|order_id[=/]|orderid=)\/?(\d+)/i.exec(url.pathname + url.search)?.[1];
+  return /(?:order-received|order-confirmation|view-order|id_order|order_id|orderid)[=/]?(\d+)/i.exec(url.pathname + url.search)?.[1];
 }

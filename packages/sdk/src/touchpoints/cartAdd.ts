@@ -30,7 +30,8 @@ export function cartActions(capture: Capture, pageProduct: () => { product: Prod
     const { type, ts, products } = pending;
     pending = undefined;
     let product = mergeProducts(...products.sort((a, b) => b[0] - a[0]).map(([, product]) => product));
-    const page = type == 'cart_add' ? pageProduct() : undefined;
+    // An add to the wishlist is of the page's product too; a removal is of a cart line.
+    const page = type != 'cart_remove' ? pageProduct() : undefined;
     if (page && (!product.id || page.ids.includes(product.id))) {
       // The quantity of a product page's product (GA4's view_item says 1) is not the added quantity.
       const { quantity, ...viewed } = page.product;

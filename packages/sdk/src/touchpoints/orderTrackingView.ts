@@ -4,11 +4,17 @@ import { orderIdInUrl } from '../signals/urlRules.ts';
 import type { Props } from '../types.ts';
 
 /**
+ * Where order pages print the order number, last in the text: Shopify's customer order page
+ * ("Order #1042"), Magento's customer and guest order views ("Order # 000000012"),
+ * WooCommerce's order tracking result.
+ */
+const PRINTED_ORDER_NUMBER = '.customer.order h2,.sales-order-view .page-title .base,.sales-guest-view .page-title .base,mark.order-number';
+
+/**
  * An order-tracking or order-detail page: a schema.org `ParcelDelivery`, a body class or
  * URL rule (Shopify's order status page, WooCommerce's view-order, Magento's sales order
  * view, BigCommerce's order status, PrestaShop's order detail), with the order number of
- * the markup, Shopify's `Shopify.checkout`, the URL or Shopify's order page heading when the
- * page shows one.
+ * the markup, Shopify's `Shopify.checkout`, the page's text or the URL when the page shows one.
  */
 export function orderTrackingView(s: Signals): Props | undefined {
   const delivery = s.ld('ParcelDelivery')[0] ?? s.micro('ParcelDelivery')[0];
@@ -16,8 +22,8 @@ export function orderTrackingView(s: Signals): Props | undefined {
   const order_id =
     toText(delivery?.partOfOrder?.orderNumber) ??
     s.shop()?.order?.order_id ??
-    orderIdInUrl(s.url) ??
-    // Shopify's customer order page (Dawn's main-order.liquid) prints the order's name, `#1042`.
-    document.querySelector('.customer.order h2')?.textContent?.match(/#[\w-]+/)?.[0];
+    // The number the page prints, ahead of the URL's: Magento's URL holds the order's entity id.
+    document.querySelector(PRINTED_ORDER_NUMBER)?.textContent?.match(/([\w-]+)\s*$/)?.[1] ??
+    orderIdInUrl(s.url);
   return order_id ? { order_id } : {};
 }

@@ -1,5 +1,8 @@
 import { schemaProduct } from '../lib/schemaOrg.ts';
-import { hasFacts, mergeProducts } from '../lib/toProduct.ts';
+import { bodyFields, cartFields } from '../lib/cartFields.ts';
+import { compact } from '../lib/compact.ts';
+import { hasFacts, mergeProducts, toText } from '../lib/toProduct.ts';
+import { CART_FORM } from './cartAdd.ts';
 import type { Signals } from '../pageSignals.ts';
 import { ga4Items } from '../signals/dataLayer.ts';
 import type { Props } from '../types.ts';
@@ -22,5 +25,9 @@ export function productView(s: Signals): Props | undefined {
     only(s.micro('Product', 'ProductGroup')),
     s.og(),
   );
-  return hasFacts(product) || view || s.rule('product_view') ? { product } : undefined;
+  if (!hasFacts(product) && !view && !s.rule('product_view')) return undefined;
+  // Without an id elsewhere (Hyvä prints the SKU as plain text), the one the page's cart form posts.
+  const form = document.querySelector<HTMLFormElement>(CART_FORM);
+  product.id ??= form ? toText(cartFields(bodyFields(new FormData(form))).id) : undefined;
+  return { product: compact(product) };
 }
