@@ -21,7 +21,7 @@ import { dataLayer, ga4Cart, ga4Items } from './signals/dataLayer.ts';
 import { marked, markedElements, markedTarget } from './signals/dataAttributes.ts';
 import { formSubmits } from './signals/formSubmits.ts';
 import { accountView } from './touchpoints/accountView.ts';
-import { CART_FORM, cartActions, RANK } from './touchpoints/cartAdd.ts';
+import { CART_FORM, cartActions, RANK, variationPrice } from './touchpoints/cartAdd.ts';
 import { cartView } from './touchpoints/cartView.ts';
 import { checkoutStart } from './touchpoints/checkoutStart.ts';
 import { CHECKOUT_STEPS, checkoutStep, onCheckoutHash } from './touchpoints/checkoutStep.ts';
@@ -233,13 +233,13 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
     // A form posting to a cart endpoint, or an add-to-cart form posting elsewhere (WooCommerce).
     // Attributes, not `form.action`: a field named `action` (PrestaShop) shadows the property.
     const request = cartRequest(form.getAttribute('method')!, form.getAttribute('action') ?? location.href, JSON.stringify(fields));
-    const sku = form.dataset.productSku;
     if (request || form.matches(CART_FORM)) {
       const [action, product] = request ?? ['cart_add', cartFields(fields)];
       cartAction(action, product, RANK.form);
-      // Magento's forms post the product's entity id and print its SKU, the id its product_view
-      // has: trusted above the cart request that names the entity.
-      if (sku) cart.add(action, { id: sku }, RANK.request + 0.25);
+      // What the form knows beyond its fields, trusted above the request and the page's product:
+      // Magento's SKU (its forms post the entity id; product_view has the SKU), WooCommerce's
+      // chosen variation's price (the page's product has the range's lowest).
+      cart.add(action, { id: form.dataset.productSku, price: variationPrice(form, fields.variation_id) }, RANK.page + 0.5);
     }
     // Shopify's checkout runs no theme script: its cart form's checkout button is where we
     // see it start, unless the Shopify pixel (which marks `wm_px`) reports the checkout.

@@ -8,6 +8,13 @@ import { safely } from '../lib/safely.ts';
 export const CART_FORM =
   'form[action*="/cart/add"],form.cart,form[data-cart-item-add],form[action*="cart.php"],form#add-to-cart-or-refresh';
 
+/** The price of a WooCommerce variation, from its form's `data-product_variations`. */
+export function variationPrice(form: HTMLFormElement, id: unknown): number | undefined {
+  try {
+    return JSON.parse(form.dataset.product_variations!).find((variation: Loose) => variation.variation_id == id)?.display_price;
+  } catch {}
+}
+
 /** How much each signal is trusted for a product's fields. */
 export const RANK = { form: 1, request: 2, page: 3, dataLayer: 5, marked: 6 };
 

@@ -1,9 +1,10 @@
 import type { Signals } from '../pageSignals.ts';
 import { ga4Cart } from '../signals/dataLayer.ts';
+import { prestashopCart } from '../signals/prestashop.ts';
 import type { Props } from '../types.ts';
 
-/** The cart page: the dataLayer's `view_cart` (value and items), a body class or URL rule. */
+/** The cart page: the dataLayer's `view_cart` (value and items), a body class or URL rule (with PrestaShop's cart). */
 export function cartView(s: Signals): Props | undefined {
   const view = s.dl('view_cart');
-  return view ? ga4Cart(view) : s.rule('cart_view') ? {} : undefined;
+  return view ? ga4Cart(view) : s.rule('cart_view') ? (prestashopCart() ?? {}) : undefined;
 }

@@ -1,9 +1,10 @@
 import type { Signals } from '../pageSignals.ts';
 import { ga4Cart } from '../signals/dataLayer.ts';
+import { prestashopCart } from '../signals/prestashop.ts';
 import type { Props } from '../types.ts';
 
-/** The checkout page: the dataLayer's `begin_checkout`, a body class or URL rule. */
+/** The checkout page: the dataLayer's `begin_checkout`, a body class or URL rule (with PrestaShop's cart). */
 export function checkoutStart(s: Signals): Props | undefined {
   const begin = s.dl('begin_checkout');
-  return begin ? ga4Cart(begin) : s.rule('checkout_start') ? {} : undefined;
+  return begin ? ga4Cart(begin) : s.rule('checkout_start') ? (prestashopCart() ?? {}) : undefined;
 }

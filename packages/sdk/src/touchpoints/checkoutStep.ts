@@ -1,6 +1,7 @@
 import { safely } from '../lib/safely.ts';
 import type { Signals } from '../pageSignals.ts';
 import { ga4Cart } from '../signals/dataLayer.ts';
+import { prestashopCart } from '../signals/prestashop.ts';
 import { urlRule } from '../signals/urlRules.ts';
 import type { Props } from '../types.ts';
 
@@ -9,14 +10,18 @@ export const CHECKOUT_STEPS: Record<string, string> = { add_shipping_info: 'ship
 
 /**
  * A checkout page that is a later step: the dataLayer's `add_payment_info` or
- * `add_shipping_info` pushed for the page (the later step wins), or a URL that names the
- * step (`/checkout/shipping`, Shopify's legacy `?step=payment_method`, Magento's `#payment`).
+ * `add_shipping_info` pushed for the page (the later step wins), PrestaShop's current step,
+ * or a URL that names the step (`/checkout/shipping`, Shopify's legacy `?step=payment_method`,
+ * Magento's `#payment`).
  */
 export function checkoutStep(s: Signals): Props | undefined {
   for (const name of ['add_payment_info', 'add_shipping_info']) {
     const data = s.dl(name);
     if (data) return { step: CHECKOUT_STEPS[name], ...ga4Cart(data) };
   }
+  // PrestaShop's one-page checkout marks its current step (`#checkout-delivery-step`, `#checkout-payment-step`).
+  const current = /delivery|payment/.exec(document.querySelector('.checkout-step.-current')?.id ?? '')?.[0];
+  if (current) return { step: current == 'delivery' ? 'shipping' : current, ...prestashopCart() };
   const match = s.rule('checkout_step');
   return match ? { step: match === true ? undefined : match[1]!.toLowerCase() } : undefined;
 }

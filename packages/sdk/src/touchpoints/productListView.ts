@@ -1,6 +1,6 @@
 import { MAX_LIST_PRODUCTS } from '@waymark/schema';
 import { schemaListProducts, schemaProduct } from '../lib/schemaOrg.ts';
-import { toText } from '../lib/toProduct.ts';
+import { hasFacts, pick, toProduct, toText } from '../lib/toProduct.ts';
 import { visibleText } from '../lib/visibleText.ts';
 import type { Signals } from '../pageSignals.ts';
 import { ga4Items } from '../signals/dataLayer.ts';
@@ -9,7 +9,8 @@ import type { Props } from '../types.ts';
 /**
  * A category or collection page: the dataLayer's `view_item_list`, a schema.org `ItemList`
  * of products or several `Product`s, Shopify's collection, a body class or URL rule.
- * The list is named by the dataLayer, the `ItemList`, or else the page's `<h1>`.
+ * The list is named by the dataLayer, the `ItemList`, or else the page's `<h1>`; its products
+ * come from these signals, or else from BigCommerce's cards or the `ItemList`'s entries.
  */
 export function productListView(s: Signals): Props | undefined {
   const view = s.dl('view_item_list');
@@ -23,6 +24,14 @@ export function productListView(s: Signals): Props | undefined {
   if (!products && !view && !s.rule('product_list_view')) return undefined;
   return {
     list: toText(view?.item_list_name ?? list?.name ?? visibleText(document.querySelector('h1'))),
-    products: products || [],
+    // What names products without saying the page is a list (carousels and other lists are
+    // on any page): BigCommerce's product cards, an ItemList of named entries (PrestaShop).
+    products:
+      products ||
+      [...document.querySelectorAll<HTMLElement>('#product-listing-container [data-event-type=list]')]
+        .map(({ dataset }) => toProduct(pick(dataset, 'entityId name productPrice _ productBrand productCategory')))
+        .concat([].concat(list?.itemListElement ?? []).map(toProduct))
+        .filter(hasFacts)
+        .slice(0, MAX_LIST_PRODUCTS),
   };
 }

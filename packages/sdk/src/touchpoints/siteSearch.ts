@@ -3,8 +3,11 @@ import type { Signals } from '../pageSignals.ts';
 import { searchQuery } from '../signals/searchParams.ts';
 import type { Props } from '../types.ts';
 
-/** A search results page: the dataLayer's `search`/`view_search_results`, or a query parameter. */
+/**
+ * A search results page: the dataLayer's `search`/`view_search_results`, or a query
+ * parameter — but not on PrestaShop's category pages, whose faceted search filters by `?q=`.
+ */
 export function siteSearch(s: Signals): Props | undefined {
-  const query = toText(s.dl('search', 'view_search_results')?.search_term) ?? searchQuery(s.url);
+  const query = toText(s.dl('search', 'view_search_results')?.search_term) ?? (document.querySelector('body#category') ? undefined : searchQuery(s.url));
   return query ? { query } : undefined;
 }

@@ -1,0 +1,12 @@
+import { rollup } from 'rollup';
+import resolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+import zlib from 'zlib';
+import fs from 'fs';
+const b = await rollup({ input: 'src/script.ts', plugins: [resolve({ browser: true, extensions: ['.ts', '.js'] }), esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' })], onwarn() {} });
+const compress = { passes: 3, unsafe: true, unsafe_arrows: true, unsafe_methods: true, pure_getters: true };
+const { output } = await b.generate({ format: 'iife', plugins: [terser({ ecma: 2020, compress })] });
+const code = output[0].code;
+fs.writeFileSync('/tmp/wm.min.js', code);
+console.log('min', code.length, 'br', zlib.brotliCompressSync(Buffer.from(code)).length);
