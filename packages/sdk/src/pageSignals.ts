@@ -21,10 +21,8 @@ export interface Signals {
   urls?: boolean;
   /** The last dataLayer event of these names pushed for this page. */
   dl(...names: string[]): Loose | undefined;
-  /** JSON-LD nodes of these schema.org types. */
-  ld(...types: string[]): Loose[];
-  /** Microdata items of these schema.org types. */
-  micro(...types: string[]): Loose[];
+  /** The page's JSON-LD nodes of these schema.org types, or else its microdata items of them. */
+  nodes(...types: string[]): Loose[];
   og(): Product | undefined;
   shop(): ShopifyPage | undefined;
 }
@@ -49,8 +47,14 @@ export function pageSignals(url: URL, rules: PageRules | undefined, dlEvents: Ma
     rule: (type) =>
       signals.urls ? urlRule(type, url, rules) : !(rules && type in rules) && (pageClass(type) || PLATFORM[shop()?.pageType!] == type),
     dl: (...names) => names.map((name) => dlEvents.get(name)).find(Boolean),
-    ld: (...types) => ld().filter((node) => isType(node, ...types)),
-    micro: (...types) => micro().filter((node) => isType(node, ...types)),
+    nodes(...types) {
+      // Microdata is read only when the JSON-LD has none of them.
+      for (const read of [ld, micro]) {
+        const nodes = read().filter((node) => isType(node, ...types));
+        if (nodes[0]) return nodes;
+      }
+      return [];
+    },
     og,
     shop,
   };

@@ -23,7 +23,7 @@ const ORDER_TOTAL = '.woocommerce-order-overview__total .amount,.wc-block-order-
  */
 export function orderComplete(s: Signals): Props | undefined {
   const purchase = s.dl('purchase');
-  const node = s.ld('Order')[0] ?? s.micro('Order')[0];
+  const node = s.nodes('Order')[0];
   const shop = /\/thank[-_]?you(?![\w-])/.test(s.url.pathname) ? s.shop()?.order : undefined;
   const order = (purchase && ga4Cart(purchase, true)) || (node && schemaOrder(node)) || shop;
   if (!order && !s.rule('order_complete')) return undefined;

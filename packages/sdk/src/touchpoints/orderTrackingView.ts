@@ -17,7 +17,7 @@ const PRINTED_ORDER_NUMBER = '.customer.order h2,.sales-order-view .page-title .
  * the markup, Shopify's `Shopify.checkout`, the page's text or the URL when the page shows one.
  */
 export function orderTrackingView(s: Signals): Props | undefined {
-  const delivery = s.ld('ParcelDelivery')[0] ?? s.micro('ParcelDelivery')[0];
+  const delivery = s.nodes('ParcelDelivery')[0];
   if (!delivery && !s.rule('order_tracking_view')) return undefined;
   const order_id =
     toText(delivery?.partOfOrder?.orderNumber) ??

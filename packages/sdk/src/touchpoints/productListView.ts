@@ -14,11 +14,11 @@ import type { Props } from '../types.ts';
  */
 export function productListView(s: Signals): Props | undefined {
   const view = s.dl('view_item_list');
-  const list = s.ld('ItemList')[0] ?? s.micro('ItemList')[0];
+  const list = s.nodes('ItemList')[0];
   const products = [
     view && ga4Items(view, MAX_LIST_PRODUCTS),
     list && schemaListProducts(list),
-    s.ld('Product', 'ProductGroup').slice(0, MAX_LIST_PRODUCTS).map(schemaProduct),
+    s.nodes('Product', 'ProductGroup').slice(0, MAX_LIST_PRODUCTS).map(schemaProduct),
     s.shop()?.pageType == 'collection' && s.shop()!.products,
   ].find((found) => found && found.length);
   if (!products && !view && !s.rule('product_list_view')) return undefined;

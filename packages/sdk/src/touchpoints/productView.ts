@@ -21,8 +21,7 @@ export function productView(s: Signals): Props | undefined {
   const product = mergeProducts(
     view && ga4Items(view)[0],
     s.shop()?.product,
-    only(s.ld('Product', 'ProductGroup')),
-    only(s.micro('Product', 'ProductGroup')),
+    only(s.nodes('Product', 'ProductGroup')),
     s.og(),
   );
   if (!hasFacts(product) && !view && !s.rule('product_view')) return undefined;
