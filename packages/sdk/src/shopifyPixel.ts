@@ -1,6 +1,8 @@
 import type { Product, WireEvent } from '@waymark/schema';
 import { nanoid } from 'nanoid';
 import { compact } from './lib/compact.ts';
+import { fitProps } from './lib/fitProps.ts';
+import { scrubEmails, scrubUrl } from './lib/scrubUrl.ts';
 import { toAmount, toCurrency, toProduct, toText, type Loose } from './lib/toProduct.ts';
 import { VISIT_TIMEOUT_MS } from './lib/visits.ts';
 
@@ -68,37 +70,46 @@ export function checkoutProps(type: string, checkout: Loose, step?: string): Loo
 export function shopifyPixel(options: { site: string; endpoint: string }, { analytics, browser }: ShopifyPixelApi): void {
   const url = options.endpoint.replace(/\/+$/, '') + '/v1/collect';
   // The pixel runs on storefront pages too: it tells waymark.js there that the checkout is
-  // its business, so the cart's checkout button is not a second checkout_start.
-  browser.localStorage.setItem(PIXEL_KEY, '1').catch(() => {});
+  // its business, so the cart's checkout button is not a second checkout_start. A mark a day
+  // old no longer counts (the pixel was removed).
+  browser.localStorage.setItem(PIXEL_KEY, String(Date.now())).catch(() => {});
   const read = (key: string) => browser.localStorage.getItem(key).catch(() => null);
+  // One visit for all of the checkout's events, kept alive in the storefront's store.
+  let visit: string | undefined;
   // The thank-you page stays open a while: a failed send is tried again three times (2, 4, 8 s).
-  const send = async (body: string, attempt = 0): Promise<void> => {
+  const send = async (wire: WireEvent, attempt = 0): Promise<void> => {
+    const body = JSON.stringify({ site: options.site, sent_at: Date.now(), events: [wire] });
     const response = await fetch(url, { method: 'POST', body, keepalive: true, headers: { 'Content-Type': 'text/plain' } }).catch(() => undefined);
     if ((!response || response.status == 429 || response.status > 499) && attempt < 3) {
       await new Promise((resolve) => setTimeout(resolve, 2000 * 2 ** attempt));
-      return send(body, attempt + 1);
+      return send(wire, attempt + 1);
     }
   };
   for (const name in CHECKOUT_EVENTS) {
     analytics.subscribe(name, async (event) => {
       try {
         const [type, step] = CHECKOUT_EVENTS[name]!;
-        const [anon, visit] = await Promise.all([read('wm_a'), read('wm_s')]);
-        const [session, last] = (visit ?? '').split('.');
+        const [anon, stored] = await Promise.all([read('wm_a'), read('wm_s')]);
+        const [session, last] = (stored ?? '').split('.');
         const ts = Date.parse(event.timestamp) || Date.now();
-        const location = event.context?.document?.location?.href;
-        const wire: WireEvent = compact({
-          // Shopify's event ids (`sh-…`) are unique per event; the collector gives an order its order's id.
-          id: String(event.id ?? '').replace(/[^\w-]/g, '').slice(-64).padStart(21, nanoid()),
-          type,
-          ts,
-          url: typeof location == 'string' ? location.slice(0, 2048) : 'https://checkout.shopify.com/',
-          anon: anon?.startsWith('a_') ? anon : undefined,
-          session: session && ts - +last! < VISIT_TIMEOUT_MS ? session : 's_' + nanoid(),
-          props: checkoutProps(type, event.data?.checkout ?? {}, step),
-        });
-        const body = JSON.stringify({ site: options.site, sent_at: Date.now(), events: [wire] });
-        await send(body);
+        visit = session && ts - +last! < VISIT_TIMEOUT_MS ? session : (visit ?? 's_' + nanoid());
+        browser.localStorage.setItem('wm_s', visit + '.' + ts).catch(() => {});
+        const location = String(event.context?.document?.location?.href ?? 'https://checkout.shopify.com/');
+        const props = fitProps(JSON.parse(scrubEmails(JSON.stringify(checkoutProps(type, event.data?.checkout ?? {}, step)))));
+        if (!props) return;
+        await send(
+          compact({
+            // Shopify's event ids (`sh-…`) are unique per event; the collector gives an order its order's id.
+            id: String(event.id ?? '').replace(/[^\w-]/g, '').slice(-64).padStart(21, nanoid()),
+            type,
+            ts,
+            // The checkout's token in the path opens its order status page: not for analytics.
+            url: scrubUrl(location.replace(/(\/checkouts\/\w+\/)[^/?#]+/, '$1redacted')),
+            anon: anon?.startsWith('a_') ? anon : undefined,
+            session: visit,
+            props,
+          }),
+        );
       } catch {}
     });
   }

@@ -36,6 +36,7 @@ import { returnStart } from './touchpoints/returnStart.ts';
 import { isReviewForm } from './touchpoints/reviewSubmit.ts';
 import { siteSearch } from './touchpoints/siteSearch.ts';
 import { webVitals, type WebVitalsApi } from './touchpoints/webVitals.ts';
+import { PIXEL_KEY } from './shopifyPixel.ts';
 import type { Capture, PageType, Props } from './types.ts';
 
 /** Page detectors, the most specific first: a page is the first type that matches. */
@@ -179,7 +180,7 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
     // (Magento's gtag module loads through RequireJS): its order waits up to 5 s more for it.
     if (idle && type == 'order_complete' && !props!.revenue && !page.waited) {
       page.waited = 1;
-      timer = setTimeout(settle, 5000);
+      timer = setTimeout(safely(settle), 5000);
     } else setPageType(type, props);
   };
 
@@ -242,8 +243,10 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
       cart.add(action, { id: form.dataset.productSku, price: variationPrice(form, fields.variation_id) }, RANK.page + 0.5);
     }
     // Shopify's checkout runs no theme script: its cart form's checkout button is where we
-    // see it start, unless the Shopify pixel (which marks `wm_px`) reports the checkout.
-    else if ('checkout' in fields) store.get('wm_px') || capture('checkout_start');
+    // see it start, unless the Shopify pixel reports the checkout (it marks itself, daily).
+    else if ('checkout' in fields && /\/cart$/.test(form.getAttribute('action')!)) {
+      if (!(Date.now() - +storage('localStorage').get(PIXEL_KEY)! < 864e5)) capture('checkout_start');
+    }
     // A marked form is recorded once, as marked (onMarked).
     else if (!form.hasAttribute('data-waymark')) {
       if (isNewsletterForm(form)) capture('newsletter_signup');

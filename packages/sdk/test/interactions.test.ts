@@ -211,3 +211,37 @@ test('a marked newsletter form: one newsletter_signup per submit, and no e-mail 
   const sent = JSON.stringify(events);
   for (const personal of ['@', 'jane', 'Jane', '1234567']) expect(sent).not.toContain(personal);
 });
+
+describe('forms that are not what they seem', () => {
+  test("a form with a field named checkout (a rental search) is no checkout start; Shopify's cart checkout button is, once", async () => {
+    loadPage('https://stay.example/', '<!doctype html><html><head></head><body><form action="/search"><input name="checkin" value="2026-12-01"><input name="checkout" value="2026-12-05"><button>Search</button></form></body></html>');
+    const rental = await capture(() => submit(document.querySelector('form')!, document.querySelector('button')));
+    expect(byType(rental, 'checkout_start')).toHaveLength(0);
+  });
+
+  test('a submit handler that ends in form.submit() (jQuery Validation) is one submit', async () => {
+    loadPage('https://shop.example/', '<!doctype html><html><head></head><body><form action="/newsletter/subscribe" method="post" class="newsletter"><input name="email" value="a@b.example"><button>Go</button></form></body></html>');
+    const form = document.querySelector('form')!;
+    // happy-dom would navigate; a real browser posts the form.
+    const nativeSubmit = HTMLFormElement.prototype.submit;
+    HTMLFormElement.prototype.submit = function () {};
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      form.submit();
+    });
+    const events = await capture(() => submit(form, document.querySelector('button')));
+    HTMLFormElement.prototype.submit = nativeSubmit;
+    expect(byType(events, 'newsletter_signup')).toHaveLength(1);
+  });
+
+  test('cookieless (GPC) with the Shopify pixel installed: the cart checkout button leaves the checkout start to the pixel', async () => {
+    loadPage('https://acme.example/cart', '<!doctype html><html><head></head><body><form action="/cart" method="post" id="cart"><input name="updates[]" value="1"></form><button type="submit" name="checkout" form="cart">Check out</button></body></html>');
+    localStorage.setItem('wm_px', String(Date.now()));
+    vi.stubGlobal('navigator', Object.create(navigator, { globalPrivacyControl: { value: true } }));
+    const form = document.querySelector('form')!;
+    form.addEventListener('submit', (event) => event.preventDefault());
+    const events = await capture(() => submit(form, document.querySelector('button')));
+    vi.unstubAllGlobals();
+    expect(byType(events, 'checkout_start')).toHaveLength(0);
+  });
+});

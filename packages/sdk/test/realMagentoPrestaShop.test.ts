@@ -125,6 +125,8 @@ describe('Magento 2.4 Luma', () => {
     stubNativeSubmit();
     const events = await capture(() => postData(document.querySelector('a.action-delete')!));
     expect(byType(events, 'cart_remove')).toHaveLength(1);
+    // The post names the cart item (5); its quantity field names the product.
+    expect(byType(events, 'cart_remove')[0]!.props?.product).toEqual({ id: '24-MB01' });
   });
 
   test('cart page is a cart_view; mini cart remove (sidebar.js POST checkout/sidebar/removeItem) is a cart_remove', async () => {
@@ -372,8 +374,14 @@ describe('PrestaShop 8 classic', () => {
   });
 
   test('checkout with the delivery step current is a checkout_step "shipping"; with the payment step current, "payment"', async () => {
+    // Each step of the one-page checkout reloads /order.
+    const referrer = vi.spyOn(document, 'referrer', 'get').mockReturnValue('https://ps.example/order');
     expect(await pageOf(real.psCheckoutDelivery)).toMatchObject({ type: 'checkout_step', props: { step: 'shipping' } });
     expect(await pageOf(real.psCheckoutPayment)).toMatchObject({ type: 'checkout_step', props: { step: 'payment' } });
+    // A returning customer who lands on a later step from the cart starts the checkout there.
+    referrer.mockReturnValue('https://ps.example/cart?action=show');
+    expect(await pageOf(real.psCheckoutDelivery)).toMatchObject({ type: 'checkout_start', props: { value: 54.8, currency: 'EUR' } });
+    referrer.mockRestore();
   });
 
   test('order confirmation: order id of the URL', async () => {

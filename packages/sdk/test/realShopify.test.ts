@@ -160,9 +160,9 @@ describe('Dawn (Shopify/dawn): interactions', () => {
       submit(form, document.getElementById('checkout'));
     });
     expect(byType(events, 'checkout_start')).toHaveLength(1);
-    // With Waymark's Shopify pixel installed (it marks wm_px), the pixel reports the checkout.
+    // With Waymark's Shopify pixel installed (it marks wm_px with the time), the pixel reports the checkout.
     loadPage(shop.dawnCart.url, shop.dawnCart.html, shop.dawnCart.globals);
-    localStorage.setItem('wm_px', '1');
+    localStorage.setItem('wm_px', String(Date.now() - 60_000));
     const withPixel = await capture(async () => {
       const form = document.getElementById('cart') as HTMLFormElement;
       form.addEventListener('submit', (event) => event.preventDefault());

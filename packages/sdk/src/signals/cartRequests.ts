@@ -27,8 +27,8 @@ function actionOf(method: string, url: string, body: Loose): CartAction | undefi
  * The product of a cart line by its number: Dawn and its successors change and remove lines
  * by `line` (1-based), and their cart rows name the variant and the product.
  */
-function lineOf(line: number): Loose | undefined {
-  const row = line > 0 && document.querySelector(`#CartItem-${line},#CartDrawer-Item-${line}`);
+function lineOf(line: string): Loose | undefined {
+  const row = /^\d+$/.test(line) && document.querySelector(`#CartItem-${line},#CartDrawer-Item-${line}`);
   return row ? { id: row.querySelector<HTMLElement>('[data-quantity-variant-id]')?.dataset.quantityVariantId, name: row.querySelector('.cart-item__name')?.textContent } : undefined;
 }
 
@@ -38,6 +38,14 @@ function lineOf(line: number): Loose | undefined {
 function itemOf(key: unknown): Loose | undefined {
   const link = /^\w+$/.test(key as string) && document.querySelector<HTMLElement>(`[data-cart_item_key="${key}"]`);
   return link ? { id: link.dataset.product_sku || link.dataset.product_id } : undefined;
+}
+
+/**
+ * The product of a Magento cart item: `checkout/cart/delete` posts the item's id, and the
+ * cart's quantity field of that item names the product's SKU. Never the item id as product.
+ */
+function magentoItem(id: unknown): Loose {
+  return { id: /^\d+$/.test(id as string) ? document.querySelector<HTMLElement>(`[name="cart[${id}][qty]"]`)?.dataset.cartItemId : undefined };
 }
 
 /**
@@ -57,7 +65,8 @@ export function cartRequest(method: string | undefined, url: unknown, body: unkn
     if (found) return found;
   }
   const action = actionOf(method, target, fields);
-  return action && [action, { ...lineOf(+fields.line), ...itemOf(fields.cart_item_key || fields.remove_item), ...cartFields(fields) }];
+  const product = { ...lineOf(fields.line), ...itemOf(fields.cart_item_key || fields.remove_item), ...cartFields(fields) };
+  return action && [action, /cart\/delete/.test(target) ? { ...product, ...magentoItem(fields.id) } : product];
 }
 
 /**

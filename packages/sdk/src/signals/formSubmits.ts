@@ -11,7 +11,11 @@ import type { Loose } from '../lib/toProduct.ts';
  * delete) and Hyvä's `postForm` submit that way: it is watched too.
  */
 export function formSubmits(listener: (form: HTMLFormElement, fields: Loose) => void): () => void {
-  const report = (form: HTMLFormElement, submitter?: HTMLButtonElement | null) => {
+  // A page's own submit handler often ends in `form.submit()` (jQuery Validation): one
+  // submit. The time is kept on the form itself (happy-dom's forms are proxies of themselves).
+  const report = (form: HTMLFormElement & { _waymark?: number }, submitter?: HTMLButtonElement | null) => {
+    if (Date.now() - form._waymark! < 1000) return;
+    form._waymark = Date.now();
     const data = new FormData(form);
     // `new FormData(form, submitter)` is missing in older browsers (and happy-dom): the
     // clicked button's field is added by hand.

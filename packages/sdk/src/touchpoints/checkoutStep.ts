@@ -19,9 +19,11 @@ export function checkoutStep(s: Signals): Props | undefined {
     const data = s.dl(name);
     if (data) return { step: CHECKOUT_STEPS[name], ...ga4Cart(data) };
   }
-  // PrestaShop's one-page checkout marks its current step (`#checkout-delivery-step`, `#checkout-payment-step`).
+  // PrestaShop's one-page checkout marks its current step (`#checkout-delivery-step`,
+  // `#checkout-payment-step`); each step reloads the page, so arriving from elsewhere (a
+  // returning customer lands on a later step) is the checkout's start.
   const current = /delivery|payment/.exec(document.querySelector('.checkout-step.-current')?.id ?? '')?.[0];
-  if (current) return { step: current == 'delivery' ? 'shipping' : current, ...prestashopCart() };
+  if (current && document.referrer.split('?')[0] == location.href.split('?')[0]) return { step: current == 'delivery' ? 'shipping' : current, ...prestashopCart() };
   const match = s.rule('checkout_step');
   return match ? { step: match === true ? undefined : match[1]!.toLowerCase() } : undefined;
 }

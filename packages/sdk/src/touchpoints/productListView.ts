@@ -2,6 +2,7 @@ import { MAX_LIST_PRODUCTS } from '@waymark/schema';
 import { schemaListProducts, schemaProduct } from '../lib/schemaOrg.ts';
 import { hasFacts, pick, toProduct, toText } from '../lib/toProduct.ts';
 import { visibleText } from '../lib/visibleText.ts';
+import { pageClass } from '../signals/pageClasses.ts';
 import type { Signals } from '../pageSignals.ts';
 import { ga4Items } from '../signals/dataLayer.ts';
 import type { Props } from '../types.ts';
@@ -25,12 +26,13 @@ export function productListView(s: Signals): Props | undefined {
   return {
     list: toText(view?.item_list_name ?? list?.name ?? visibleText(document.querySelector('h1'))),
     // What names products without saying the page is a list (carousels and other lists are
-    // on any page): BigCommerce's product cards, an ItemList of named entries (PrestaShop).
+    // on any page): BigCommerce's product cards; an ItemList's named entries (PrestaShop) only
+    // when the platform's markup says the page is a category (a blog's categories list posts).
     products:
       products ||
       [...document.querySelectorAll<HTMLElement>('#product-listing-container [data-event-type=list]')]
         .map(({ dataset }) => toProduct(pick(dataset, 'entityId name productPrice _ productBrand productCategory')))
-        .concat([].concat(list?.itemListElement ?? []).map(toProduct))
+        .concat(pageClass('product_list_view') ? [].concat(list?.itemListElement ?? []).map(toProduct) : [])
         .filter(hasFacts)
         .slice(0, MAX_LIST_PRODUCTS),
   };

@@ -3,11 +3,14 @@ import type { Signals } from '../pageSignals.ts';
 import { searchQuery } from '../signals/searchParams.ts';
 import type { Props } from '../types.ts';
 
+const FACETED = 'body#category,body#manufacturer,body#prices-drop,body#new-products,body#best-sales';
+
 /**
  * A search results page: the dataLayer's `search`/`view_search_results`, or a query
- * parameter — but not on PrestaShop's category pages, whose faceted search filters by `?q=`.
+ * parameter — but not on PrestaShop's category, brand and promotion pages, whose faceted
+ * search filters by `?q=`.
  */
 export function siteSearch(s: Signals): Props | undefined {
-  const query = toText(s.dl('search', 'view_search_results')?.search_term) ?? (document.querySelector('body#category') ? undefined : searchQuery(s.url));
+  const query = toText(s.dl('search', 'view_search_results')?.search_term) ?? (document.querySelector(FACETED) ? undefined : searchQuery(s.url));
   return query ? { query } : undefined;
 }
