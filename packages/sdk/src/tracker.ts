@@ -326,7 +326,7 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
       const layer = dataLayer(onDataLayer);
       stops = [
         layer.stop,
-        cartRequests((action, fields) => cartAction(action, fields, RANK.request)),
+        cartRequests((action, fields) => (action == 'newsletter_signup' ? capture(action) : cartAction(action, fields, RANK.request))),
         formSubmits(onForm),
         onCheckoutHash((props) => capture('checkout_step', props)),
         onNavigate((replace, url, before) => {

@@ -4,11 +4,14 @@ import { pick, type Loose } from './toProduct.ts';
  * Product id, quantity and variant from what the platforms post to add to or change a
  * cart: Shopify `id` (a variant id) and `items[]`, WooCommerce `add-to-cart`/`product_id`
  * /`product_sku` and `variation_id`, Magento `product`/`qty`, BigCommerce `product_id`/
- * `qty[]` and `lineItems[]`, PrestaShop `id_product`/`qty`.
+ * `qty[]` and `lineItems[]`, PrestaShop `id_product`/`qty`, Shopware `lineItems[{id}][id]`
+ * and `[quantity]` (the first line of a form's nested fields, flattened).
  */
 export function cartFields(body: Loose): Loose {
+  const flat: Loose = {};
+  for (const key in body) flat[key.replace(/^\w+\[[^\]]*\]\[(\w+)\]$/, '$1')] ??= body[key];
   const fields = pick(
-    body.items?.[0] ?? body.lineItems?.[0] ?? body.line_items?.[0] ?? body,
+    body.items?.[0] ?? body.lineItems?.[0] ?? body.line_items?.[0] ?? flat,
     'product_sku|add-to-cart|product|product_id|productId|id_product|params[id_product]|id _ _ _ _ _ variation_id|variantId quantity|qty|qty[]',
   );
   // Shopify's line item key `41002:3f1c…` names the variant before the colon.

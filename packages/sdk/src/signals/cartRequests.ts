@@ -7,19 +7,20 @@ export type CartAction = 'cart_add' | 'cart_remove' | 'wishlist_add';
 /**
  * The cart endpoints of the common platforms. PrestaShop posts every cart change to its
  * cart controller (`/cart` or `?controller=cart`) and tells them apart in the body
- * (`add=1`, `delete=1`; `ps_shoppingcart` gets `action=add-to-cart`).
+ * (`add=1`, `delete=1`; `ps_shoppingcart` gets `action=add-to-cart`). Shopware 6 names the
+ * product or line in the path (`/checkout/line-item/delete/{id}`, `/wishlist/add/{id}`).
  */
 function actionOf(method: string, url: string, body: Loose): CartAction | undefined {
   const prestashopCart = /controller=cart|\/cart(?:\?|$)|ps_shoppingcart/.test(url);
   // BigCommerce's Storefront API deletes a line with DELETE …/carts/{cart}/items/{item}.
   if (/delete/i.test(method)) return /\/items\//.test(url) ? 'cart_remove' : undefined;
-  if (/\/cart\/add|add_to_cart|add-item|cart\.php\?action=add|\/api\/storefront\/carts/.test(url)) return 'cart_add';
+  if (/\/cart\/add|add_to_cart|add-item|line-item\/add|cart\.php\?action=add|\/api\/storefront\/carts/.test(url)) return 'cart_add';
   if (prestashopCart && (body.add == 1 || body.action == 'add-to-cart')) return 'cart_add';
-  if (/remove_from_cart|remove-item|remove_?item|cart\/delete|cart\.php\?action=remove/i.test(url)) return 'cart_remove';
+  if (/remove_from_cart|remove-item|remove_?item|cart\/delete|line-item\/delete|cart\.php\?action=remove/i.test(url)) return 'cart_remove';
   if (prestashopCart && body.delete == 1) return 'cart_remove';
   // Shopify's /cart/change.js and BigCommerce's /remote/v1/cart/update with quantity 0 remove the line.
   if (/\/cart\/(?:change|update)/.test(url) && (body.quantity ?? body['items[0][quantity]']) == 0) return 'cart_remove';
-  if (/wishlist\/index\/add|add_to_wishlist|wishlist\.php\?action=add|addProductToWishlist/.test(url)) return 'wishlist_add';
+  if (/wishlist\/(?:index\/)?add|add_to_wishlist|wishlist\.php\?action=add|addProductToWishlist/.test(url)) return 'wishlist_add';
   return undefined;
 }
 
@@ -56,9 +57,11 @@ export function cartRequest(method: string | undefined, url: unknown, body: unkn
   const target = String(url);
   method ||= 'GET';
   // Cheap tests first: most requests of a page (and Waymark's own) are not cart requests.
-  if (!/cart|wishlist|removeItem|\/batch/i.test(target)) return;
+  if (!/cart|wishlist|removeItem|line-item|\/batch/i.test(target)) return;
   if (!/post|delete/i.test(method) && !/[?&](?:add|delete)=1|action=(?:add|remove)|remove_item=/.test(target)) return;
-  const fields = { ...Object.fromEntries(new URL(target, location.href).searchParams), ...bodyFields(body) };
+  const { pathname, searchParams } = new URL(target, location.href);
+  // Shopware's ids (32 hex digits) in the path name the product or line when the body does not.
+  const fields: Loose = { id: /\/([\da-f]{32})$/.exec(pathname)?.[1], ...Object.fromEntries(searchParams), ...bodyFields(body) };
   // WooCommerce's block cart and buttons send their Store API calls in batches.
   for (const request of /\/batch/.test(target) && Array.isArray(fields.requests) ? fields.requests : []) {
     const found = request && cartRequest(request.method, request.path, JSON.stringify(request.body ?? {}));
@@ -71,12 +74,15 @@ export function cartRequest(method: string | undefined, url: unknown, body: unkn
 
 /**
  * Calls `listener` for each cart request the page makes, by fetch or XHR, at the moment
- * it leaves (an add to cart counts even when its answer comes after the page is gone).
+ * it leaves (an add to cart counts even when its answer comes after the page is gone), and
+ * for newsletter sign-ups posted that way.
  */
-export function cartRequests(listener: (action: CartAction, fields: Loose) => void): () => void {
+export function cartRequests(listener: (action: CartAction | 'newsletter_signup', fields: Loose) => void): () => void {
   const seen = (method: string | undefined, url: unknown, body: unknown) => {
     const request = cartRequest(method, url, body);
     if (request) listener(...request);
+    // A newsletter sign-up posted by script, without a submit (Shopware's CMS form and account checkbox).
+    else if (/newsletter/.test(String(url)) && bodyFields(body).option == 'subscribe') listener('newsletter_signup', {});
   };
   const xhr = XMLHttpRequest.prototype as Loose;
   const stops = [

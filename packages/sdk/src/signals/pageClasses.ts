@@ -1,20 +1,20 @@
 import type { PageType } from '../types.ts';
 
 /**
- * The page types platforms write in the markup: WooCommerce and Magento 2 as `<body>`
- * classes, PrestaShop's classic themes as the `<body>` id (its `page_name`), BigCommerce's
+ * The page types platforms write in the markup: WooCommerce, Magento 2 and Shopware 6 as
+ * `<body>` classes, PrestaShop's classic themes as the `<body>` id (its `page_name`), BigCommerce's
  * Cornerstone as the `#product-listing-container` of category and brand pages (its cards'
  * `data-event-type="list"` is in home page carousels too). They tell category and thank-you
  * pages apart where URLs are the shop's own.
  */
 const CLASSES: Partial<Record<PageType, string>> = {
-  order_complete: '.woocommerce-order-received,.checkout-onepage-success,#order-confirmation',
+  order_complete: '.woocommerce-order-received,.checkout-onepage-success,#order-confirmation,.is-act-finishpage',
   order_tracking_view: '.woocommerce-view-order,.sales-order-view,.sales-guest-view,.sales-guest-form,#order-detail,#guest-tracking',
   return_start: '#order-follow,.rma-returns-create',
   cart_view: '.woocommerce-cart,.checkout-cart-index,#cart',
   checkout_start: '.woocommerce-checkout,.checkout-index-index,#checkout',
   product_view: '.single-product,.catalog-product-view,#product',
-  product_list_view: '.tax-product_cat,.tax-product_tag,.tax-product_brand,body[class*=tax-pa_],.post-type-archive-product,.catalog-category-view,#category,[id=product-listing-container]',
+  product_list_view: '.is-ctl-navigation.is-act-index .cms-element-product-listing,.tax-product_cat,.tax-product_tag,.tax-product_brand,body[class*=tax-pa_],.post-type-archive-product,.catalog-category-view,#category,[id=product-listing-container]',
   account_view: '.woocommerce-account,.customer-account-index,#my-account',
 };
 

@@ -33,5 +33,5 @@ export function urlRule(type: PageType, url: URL, overrides: PageRules = {}): Re
 
 /** The order number a platform puts in its thank-you or order page URL. */
 export function orderIdInUrl(url: URL): string | undefined {
-  return /(?:(?:order-received|order-confirmation|view-order)[=/]?|[?&/](?:id_order=|order_id[=/]|orderid=))\/?(\d+)/i.exec(url.pathname + url.search)?.[1];
+  return /(?:(?:order-received|order-confirmation|view-order)[=/]?|[?&/](?:id_order=|order_id[=/]|orderid=))\/?(\d+)\b/i.exec(url.pathname + url.search)?.[1];
 }

@@ -4,9 +4,9 @@ import type { CartAction } from '../signals/cartRequests.ts';
 import type { Capture } from '../types.ts';
 import { safely } from '../lib/safely.ts';
 
-/** Add-to-cart forms: Shopify, WooCommerce, Magento 2, BigCommerce, PrestaShop. */
+/** Add-to-cart forms: Shopify, WooCommerce, Magento 2, BigCommerce, PrestaShop, Shopware 6. */
 export const CART_FORM =
-  'form[action*="/cart/add"],form.cart,form[data-cart-item-add],form[action*="cart.php"],form#add-to-cart-or-refresh';
+  'form[action*="/cart/add"],form.cart,form[data-cart-item-add],form[action*="cart.php"],form#add-to-cart-or-refresh,form[data-add-to-cart]';
 
 /** The price of a WooCommerce variation, from its form's `data-product_variations`. */
 export function variationPrice(form: HTMLFormElement, id: unknown): number | undefined {

@@ -7,13 +7,13 @@ import { prestashopCurrency } from '../signals/prestashop.ts';
 import { orderIdInUrl } from '../signals/urlRules.ts';
 import type { Props } from '../types.ts';
 
-/** Where thank-you pages print the order number: WooCommerce, Magento 2 (customer, guest). */
-const ORDER_NUMBER = '.woocommerce-order-overview__order strong,.checkout-success .order-number strong,.checkout-success p>span';
+/** Where thank-you pages print the order number, last in the text: WooCommerce, Magento 2 (customer, guest), Shopware 6. */
+const ORDER_NUMBER = '.woocommerce-order-overview__order strong,.checkout-success .order-number strong,.checkout-success p>span,.finish-ordernumber';
 /**
  * Where they print the order total: WooCommerce (classic overview, block totals),
- * PrestaShop's confirmation table, BigCommerce's checkout ("Total (USD)").
+ * PrestaShop's confirmation table, BigCommerce's checkout ("Total (USD)"), Shopware's summary.
  */
-const ORDER_TOTAL = '.woocommerce-order-overview__total .amount,.wc-block-order-confirmation-totals tfoot tr:last-child .amount,#order-items .total-value td:last-child,[data-test=cart-total] [data-test=cart-price-value]';
+const ORDER_TOTAL = '.woocommerce-order-overview__total .amount,dd.checkout-aside-summary-total,.wc-block-order-confirmation-totals tfoot tr:last-child .amount,#order-items .total-value td:last-child,[data-test=cart-total] [data-test=cart-price-value]';
 
 /**
  * The thank-you page, from the most to the least detailed signal: the dataLayer's
@@ -30,7 +30,7 @@ export function orderComplete(s: Signals): Props | undefined {
   // Checkout pages print totals too: the printed one counts only on a page known as the thank-you page.
   const total = document.querySelector(ORDER_TOTAL)?.textContent;
   return {
-    order_id: orderIdInUrl(s.url) ?? toText(document.querySelector(ORDER_NUMBER)?.textContent),
+    order_id: orderIdInUrl(s.url) ?? document.querySelector(ORDER_NUMBER)?.textContent?.match(/([\w-]+)\s*$/)?.[1],
     ...compact(
       order ?? {
         revenue: toAmount(total),
