@@ -93,7 +93,8 @@ export function shopifyPixel(options: { site: string; endpoint: string }, { anal
         const [session, last] = (stored ?? '').split('.');
         const ts = Date.parse(event.timestamp) || Date.now();
         visit = session && ts - +last! < VISIT_TIMEOUT_MS ? session : (visit ?? 's_' + nanoid());
-        browser.localStorage.setItem('wm_s', visit + '.' + ts).catch(() => {});
+        // Kept alive where the storefront keeps it; nothing new is stored (cookieless shoppers).
+        if (stored) browser.localStorage.setItem('wm_s', visit + '.' + ts).catch(() => {});
         const location = String(event.context?.document?.location?.href ?? 'https://checkout.shopify.com/');
         const props = fitProps(JSON.parse(scrubEmails(JSON.stringify(checkoutProps(type, event.data?.checkout ?? {}, step)))));
         if (!props) return;
@@ -104,7 +105,7 @@ export function shopifyPixel(options: { site: string; endpoint: string }, { anal
             type,
             ts,
             // The checkout's token in the path opens its order status page: not for analytics.
-            url: scrubUrl(location.replace(/(\/checkouts\/\w+\/)[^/?#]+/, '$1redacted')),
+            url: scrubUrl(location.replace(/(\/checkouts\/(?:[a-z]{1,2}\/)?)[^/?#]+/, '$1redacted')),
             anon: anon?.startsWith('a_') ? anon : undefined,
             session: visit,
             props,

@@ -244,7 +244,7 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
     }
     // Shopify's checkout runs no theme script: its cart form's checkout button is where we
     // see it start, unless the Shopify pixel reports the checkout (it marks itself, daily).
-    else if ('checkout' in fields && /\/cart$/.test(form.getAttribute('action')!)) {
+    else if ('checkout' in fields && /\/cart\/?$/.test(form.getAttribute('action')!)) {
       if (!(Date.now() - +storage('localStorage').get(PIXEL_KEY)! < 864e5)) capture('checkout_start');
     }
     // A marked form is recorded once, as marked (onMarked).

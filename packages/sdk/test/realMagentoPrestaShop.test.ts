@@ -449,3 +449,17 @@ describe('PrestaShop 8 Hummingbird', () => {
     expect(byType(events, 'newsletter_signup')).toHaveLength(1);
   });
 });
+
+test('PrestaShop without friendly URLs: the delivery step reached from the cart controller is the checkout start; with no referrer path, a step', async () => {
+  const page = { ...real.psCheckoutDelivery, url: 'https://ps.example/index.php?controller=order' };
+  const referrer = vi.spyOn(document, 'referrer', 'get').mockReturnValue('https://ps.example/index.php?controller=cart&action=show');
+  try {
+    loadPage(page.url, page.html, page.globals);
+    expect(pageEvents(await capture()).map((event) => event.type)).toEqual(['checkout_start']);
+    referrer.mockReturnValue('https://ps.example/');
+    loadPage(page.url, page.html, page.globals);
+    expect(pageEvents(await capture()).map((event) => [event.type, event.props?.step])).toEqual([['checkout_step', 'shipping']]);
+  } finally {
+    referrer.mockRestore();
+  }
+});

@@ -262,3 +262,24 @@ describe('Shopware 6: forms', () => {
     expect(byType(events, 'newsletter_signup')).toHaveLength(0);
   });
 });
+
+describe('Shopware 6: requests that look alike', () => {
+  test("removing a promotion's line is no cart_remove; a newsletter posted with option=direct (double opt-in off) is a sign-up", async () => {
+    loadPage('https://shopware.example/checkout/cart', `<!doctype html><html><head></head><body class="is-ctl-checkout is-act-cartpage">
+<div class="line-item line-item-promotion"><form action="/checkout/line-item/delete/0b7a8c9d0e1f2a3b4c5d6e7f8a9b0c1d" method="post" data-product-id="0b7a8c9d0e1f2a3b4c5d6e7f8a9b0c1d"><button>Remove</button></form>
+<span data-product-id="0b7a8c9d0e1f2a3b4c5d6e7f8a9b0c1d"></span></div></body></html>`);
+    const events = await capture(async () => {
+      await fetch('/checkout/line-item/delete/0b7a8c9d0e1f2a3b4c5d6e7f8a9b0c1d', { method: 'POST', body: new URLSearchParams({ redirectTo: 'frontend.checkout.cart.page' }) });
+      await fetch('/widgets/account/newsletter', { method: 'POST', body: new URLSearchParams({ option: 'direct' }) });
+    });
+    expect(byType(events, 'cart_remove')).toHaveLength(0);
+    expect(byType(events, 'newsletter_signup')).toHaveLength(1);
+  });
+
+  test('a headless WooCommerce DELETE of a cart item (an md5 key in the path) names no product', async () => {
+    loadPage('https://woo.example/cart', '<!doctype html><html><head></head><body></body></html>');
+    const events = await capture(async () => void (await fetch('/wp-json/wc/store/v1/cart/items/c0c7c76d30bd3dcaefc96f40275bdc0a', { method: 'DELETE' })));
+    expect(byType(events, 'cart_remove')).toHaveLength(1);
+    expect(productOf(events, 'cart_remove')?.id).toBeUndefined();
+  });
+});

@@ -340,6 +340,8 @@ describe('BigCommerce Cornerstone: interactions', () => {
       });
     });
     expect(byType(events, 'cart_remove')).toHaveLength(1);
+    // The post names the cart line (a UUID), not the product: left out, never guessed.
+    expect(productOf(events, 'cart_remove')?.id).toBeUndefined();
   });
 
   test('Storefront API: DELETE /api/storefront/carts/{id}/items/{itemId} is a cart_remove', async () => {

@@ -97,6 +97,16 @@ describe('Shopify custom pixel', () => {
     expect(JSON.stringify(batch)).not.toContain('jane.doe');
   });
 
+  test("legacy checkout URLs lose their token too (/{shop}/checkouts/{token}/thank_you?key=…)", async () => {
+    const shop = pixelApi(storefront());
+    shopifyPixel({ site: 'wm_test', endpoint: 'https://collector.test' }, shop.api);
+    const event = shopifyEvent('checkout_completed');
+    event.context.document.location.href = 'https://acme.example/55555/checkouts/0123456789abcdef0123456789abcdef/thank_you?key=secret';
+    shop.subscribers.get('checkout_completed')!(event);
+    await vi.waitFor(() => expect(recorded.events()).toHaveLength(1));
+    expect(recorded.events()[0]!.url).toBe('https://acme.example/55555/checkouts/redacted/thank_you?key=redacted');
+  });
+
   test('it marks itself in the storefront, so waymark.js leaves the checkout start to it', async () => {
     const storage: Record<string, string> = {};
     shopifyPixel({ site: 'wm_test', endpoint: 'https://collector.test' }, pixelApi(storage).api);

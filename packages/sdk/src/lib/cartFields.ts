@@ -9,7 +9,7 @@ import { pick, type Loose } from './toProduct.ts';
  */
 export function cartFields(body: Loose): Loose {
   const flat: Loose = {};
-  for (const key in body) flat[key.replace(/^\w+\[[^\]]*\]\[(\w+)\]$/, '$1')] ??= body[key];
+  for (const key in body) flat[key.replace(/^lineItems\[[^\]]*\]\[(\w+)\]$/, '$1')] ??= body[key];
   const fields = pick(
     body.items?.[0] ?? body.lineItems?.[0] ?? body.line_items?.[0] ?? flat,
     'product_sku|add-to-cart|product|product_id|productId|id_product|params[id_product]|id _ _ _ _ _ variation_id|variantId quantity|qty|qty[]',

@@ -30,12 +30,20 @@ export function toText(value: unknown): string | undefined {
   if (Array.isArray(value)) return toText(value[0]);
   if (value && typeof value == 'object') return toText((value as Loose).name);
   let text = typeof value == 'number' ? String(value) : typeof value == 'string' ? value.trim() : '';
-  // Templates escape what they print, inside JSON-LD too (PrestaShop's `&#039;`). Decoded by
-  // hand: `innerHTML` throws on pages that enforce Trusted Types.
-  text = text.replace(/&(#x?)?(\w+);/gi, (entity, hash: string | undefined, name: string) => {
-    const code = hash ? parseInt(name, hash.length > 1 ? 16 : 10) : 0;
-    return code < 0x110000 ? (code ? String.fromCodePoint(code) : (ENTITIES[name.toLowerCase()] ?? entity)) : entity;
-  });
+  // Templates escape what they print, inside JSON-LD too (PrestaShop's `&#039;`): decoded as
+  // text by a <textarea>, or, where Trusted Types forbid `innerHTML`, by hand.
+  if (/&#?\w+;/.test(text)) {
+    try {
+      const decoder = document.createElement('textarea');
+      decoder.innerHTML = text;
+      text = decoder.value;
+    } catch {
+      text = text.replace(/&(#x?)?(\w+);/gi, (entity, hash: string | undefined, name: string) => {
+        const code = hash ? parseInt(name, hash.length > 1 ? 16 : 10) : 0;
+        return code < 0x110000 ? (code ? String.fromCodePoint(code) : (ENTITIES[name.toLowerCase()] ?? entity)) : entity;
+      });
+    }
+  }
   return text ? text.slice(0, 256) : undefined;
 }
 

@@ -20,7 +20,7 @@ function actionOf(method: string, url: string, body: Loose): CartAction | undefi
   if (prestashopCart && body.delete == 1) return 'cart_remove';
   // Shopify's /cart/change.js and BigCommerce's /remote/v1/cart/update with quantity 0 remove the line.
   if (/\/cart\/(?:change|update)/.test(url) && (body.quantity ?? body['items[0][quantity]']) == 0) return 'cart_remove';
-  if (/wishlist\/(?:index\/)?add|add_to_wishlist|wishlist\.php\?action=add|addProductToWishlist/.test(url)) return 'wishlist_add';
+  if (/wishlist\/(?:index\/)?add(?:[/?]|$)|add_to_wishlist|wishlist\.php\?action=add|addProductToWishlist/.test(url)) return 'wishlist_add';
   return undefined;
 }
 
@@ -60,8 +60,11 @@ export function cartRequest(method: string | undefined, url: unknown, body: unkn
   if (!/cart|wishlist|removeItem|line-item|\/batch/i.test(target)) return;
   if (!/post|delete/i.test(method) && !/[?&](?:add|delete)=1|action=(?:add|remove)|remove_item=/.test(target)) return;
   const { pathname, searchParams } = new URL(target, location.href);
-  // Shopware's ids (32 hex digits) in the path name the product or line when the body does not.
-  const fields: Loose = { id: /\/([\da-f]{32})$/.exec(pathname)?.[1], ...Object.fromEntries(searchParams), ...bodyFields(body) };
+  // Shopware names the product or line in the path (32 hex digits) when the body does not;
+  // a promotion's line is no product.
+  const id = /(?:line-item|wishlist)\/.*\/([\da-f]{32})$/.exec(pathname)?.[1];
+  if (id && document.querySelector(`.line-item-promotion [data-product-id="${id}"]`)) return;
+  const fields: Loose = { id, ...Object.fromEntries(searchParams), ...bodyFields(body) };
   // WooCommerce's block cart and buttons send their Store API calls in batches.
   for (const request of /\/batch/.test(target) && Array.isArray(fields.requests) ? fields.requests : []) {
     const found = request && cartRequest(request.method, request.path, JSON.stringify(request.body ?? {}));
@@ -82,7 +85,7 @@ export function cartRequests(listener: (action: CartAction | 'newsletter_signup'
     const request = cartRequest(method, url, body);
     if (request) listener(...request);
     // A newsletter sign-up posted by script, without a submit (Shopware's CMS form and account checkbox).
-    else if (/newsletter/.test(String(url)) && bodyFields(body).option == 'subscribe') listener('newsletter_signup', {});
+    else if (/newsletter/.test(String(url)) && /^(?:subscribe|direct)$/.test(bodyFields(body).option)) listener('newsletter_signup', {});
   };
   const xhr = XMLHttpRequest.prototype as Loose;
   const stops = [

@@ -5,6 +5,9 @@ import { prestashopCart } from '../signals/prestashop.ts';
 import { urlRule } from '../signals/urlRules.ts';
 import type { Props } from '../types.ts';
 
+/** A page's address without query, but with PrestaShop's controller (`index.php?controller=order`). */
+const place = (url: string) => url.replace(/[?#].*/, '') + /controller=\w+/.exec(url);
+
 /** GA4's checkout-step events and the step each one means. */
 export const CHECKOUT_STEPS: Record<string, string> = { add_shipping_info: 'shipping', add_payment_info: 'payment' };
 
@@ -20,10 +23,12 @@ export function checkoutStep(s: Signals): Props | undefined {
     if (data) return { step: CHECKOUT_STEPS[name], ...ga4Cart(data) };
   }
   // PrestaShop's one-page checkout marks its current step (`#checkout-delivery-step`,
-  // `#checkout-payment-step`); each step reloads the page, so arriving from elsewhere (a
-  // returning customer lands on a later step) is the checkout's start.
+  // `#checkout-payment-step`); each step reloads the page, so arriving from another page (a
+  // returning customer lands on a later step) is the checkout's start. A referrer without
+  // a path (`no-referrer`, `strict-origin` policies) tells nothing: a step then.
   const current = /delivery|payment/.exec(document.querySelector('.checkout-step.-current')?.id ?? '')?.[0];
-  if (current && document.referrer.split('?')[0] == location.href.split('?')[0]) return { step: current == 'delivery' ? 'shipping' : current, ...prestashopCart() };
+  const arrived = /\/\/[^/]+\/[^?#]/.test(document.referrer) && place(document.referrer) != place(location.href);
+  if (current && !arrived) return { step: current == 'delivery' ? 'shipping' : current, ...prestashopCart() };
   const match = s.rule('checkout_step');
   return match ? { step: match === true ? undefined : match[1]!.toLowerCase() } : undefined;
 }

@@ -3,7 +3,7 @@ import type { Signals } from '../pageSignals.ts';
 import { searchQuery } from '../signals/searchParams.ts';
 import type { Props } from '../types.ts';
 
-const FACETED = 'body#category,body#manufacturer,body#prices-drop,body#new-products,body#best-sales';
+const FACETED = 'body#category,body#manufacturer,body#supplier,body#prices-drop,body#new-products,body#best-sales';
 
 /**
  * A search results page: the dataLayer's `search`/`view_search_results`, or a query
