@@ -224,6 +224,12 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
     else if (!PAGE_TYPES.includes(type)) api.track(type, props, { stage });
   };
 
+  const review = () => {
+    // A review sent before the page settled still names the page's product.
+    settle();
+    capture('review_submit', page?.type == 'product_view' ? page.props : {});
+  };
+
   // A link that adds to the cart as it is followed (BigCommerce's card button `cart.php?action=add`).
   const onLink = (event: Event) => {
     const request = cartRequest('GET', (event.target as Element).closest?.('a[href]')?.getAttribute('href'), '');
@@ -249,12 +255,9 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
     }
     // A marked form is recorded once, as marked (onMarked).
     else if (!form.hasAttribute('data-waymark')) {
-      if (isNewsletterForm(form)) capture('newsletter_signup');
-      else if (isReviewForm(form)) {
-        // A review sent before the page settled still names the page's product.
-        settle();
-        capture('review_submit', page?.type == 'product_view' ? page.props : {});
-      }
+      // OpenCart's account form posts newsletter=0 to opt out.
+      if (isNewsletterForm(form) && fields.newsletter != 0) capture('newsletter_signup');
+      else if (isReviewForm(form)) review();
     }
   };
 
@@ -326,13 +329,14 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
       const layer = dataLayer(onDataLayer);
       stops = [
         layer.stop,
-        cartRequests((action, fields) => (action == 'newsletter_signup' ? capture(action) : cartAction(action, fields, RANK.request))),
+        cartRequests((action, fields) => (CART_TYPES.test(action) ? cartAction(action as CartAction, fields, RANK.request) : action == 'review_submit' ? review() : capture(action, fields))),
         formSubmits(onForm),
         onCheckoutHash((props) => capture('checkout_step', props)),
         onNavigate((replace, url, before) => {
           begin();
           // A replaceState that keeps the path (filters, tracking params) is the same page.
-          if (url.pathname == page!.url.pathname && (replace || url.search == page!.url.search)) return;
+          // So is a push to the same path before the page was decided (SFRA's checkout pushes `?stage=`).
+          if (url.pathname == page!.url.pathname && (replace || !page!.type || url.search == page!.url.search)) return;
           // Before the change the page still shows itself: decide what it was now.
           if (before) return settle();
           layer.hook();

@@ -12,7 +12,7 @@ export function cartFields(body: Loose): Loose {
   for (const key in body) flat[key.replace(/^lineItems\[[^\]]*\]\[(\w+)\]$/, '$1')] ??= body[key];
   const fields = pick(
     body.items?.[0] ?? body.lineItems?.[0] ?? body.line_items?.[0] ?? flat,
-    'product_sku|add-to-cart|product|product_id|productId|id_product|params[id_product]|id _ _ _ _ _ variation_id|variantId quantity|qty|qty[]',
+    'product_sku|add-to-cart|product|product_id|productId|id_product|params[id_product]|pid|id _ _ _ _ _ variation_id|variantId quantity|qty|qty[]',
   );
   // Shopify's line item key `41002:3f1c…` names the variant before the colon.
   if (typeof fields.id == 'string') fields.id = fields.id.replace(/^(\d+):\w+$/, '$1');

@@ -9,18 +9,20 @@ export type CartAction = 'cart_add' | 'cart_remove' | 'wishlist_add';
  * cart controller (`/cart` or `?controller=cart`) and tells them apart in the body
  * (`add=1`, `delete=1`; `ps_shoppingcart` gets `action=add-to-cart`). Shopware 6 names the
  * product or line in the path (`/checkout/line-item/delete/{id}`, `/wishlist/add/{id}`).
+ * OpenCart 4 routes with a dot (`checkout/cart.add`), Salesforce SFRA with controllers
+ * (`Cart-AddProduct`, `Cart-RemoveProductLineItem`).
  */
 function actionOf(method: string, url: string, body: Loose): CartAction | undefined {
   const prestashopCart = /controller=cart|\/cart(?:\?|$)|ps_shoppingcart/.test(url);
   // BigCommerce's Storefront API deletes a line with DELETE …/carts/{cart}/items/{item}.
   if (/delete/i.test(method)) return /\/items\//.test(url) ? 'cart_remove' : undefined;
-  if (/\/cart\/add|add_to_cart|add-item|line-item\/add|cart\.php\?action=add|\/api\/storefront\/carts/.test(url)) return 'cart_add';
+  if (/cart[/.-]add|add_to_cart|add-item|line-item\/add|cart\.php\?action=add|\/api\/storefront\/carts/i.test(url)) return 'cart_add';
   if (prestashopCart && (body.add == 1 || body.action == 'add-to-cart')) return 'cart_add';
-  if (/remove_from_cart|remove-item|remove_?item|cart\/delete|line-item\/delete|cart\.php\?action=remove/i.test(url)) return 'cart_remove';
+  if (/remove_from_cart|remove-item|remove\w*item|cart[/.](?:delete|remove)|line-item\/delete|cart\.php\?action=remove/i.test(url)) return 'cart_remove';
   if (prestashopCart && body.delete == 1) return 'cart_remove';
   // Shopify's /cart/change.js and BigCommerce's /remote/v1/cart/update with quantity 0 remove the line.
   if (/\/cart\/(?:change|update)/.test(url) && (body.quantity ?? body['items[0][quantity]']) == 0) return 'cart_remove';
-  if (/wishlist\/(?:index\/)?add(?:[/?]|$)|add_to_wishlist|wishlist\.php\?action=add|addProductToWishlist/.test(url)) return 'wishlist_add';
+  if (/wishlist[/.](?:index\/)?add(?:[/?&]|$)|add_to_wishlist|wishlist\.php\?action=add|addProductToWishlist/.test(url)) return 'wishlist_add';
   return undefined;
 }
 
@@ -58,7 +60,7 @@ export function cartRequest(method: string | undefined, url: unknown, body: unkn
   method ||= 'GET';
   // Cheap tests first: most requests of a page (and Waymark's own) are not cart requests.
   if (!/cart|wishlist|removeItem|line-item|\/batch/i.test(target)) return;
-  if (!/post|delete/i.test(method) && !/[?&](?:add|delete)=1|action=(?:add|remove)|remove_item=/.test(target)) return;
+  if (!/post|delete/i.test(method) && !/[?&](?:add|delete)=1|action=(?:add|remove)|remove\w*item/i.test(target)) return;
   const { pathname, searchParams } = new URL(target, location.href);
   // Shopware names the product or line in the path (32 hex digits) when the body does not;
   // a promotion's line is no product.
@@ -78,14 +80,19 @@ export function cartRequest(method: string | undefined, url: unknown, body: unkn
 /**
  * Calls `listener` for each cart request the page makes, by fetch or XHR, at the moment
  * it leaves (an add to cart counts even when its answer comes after the page is gone), and
- * for newsletter sign-ups posted that way.
+ * for newsletter sign-ups, reviews and checkout steps posted that way.
  */
-export function cartRequests(listener: (action: CartAction | 'newsletter_signup', fields: Loose) => void): () => void {
+export function cartRequests(listener: (action: CartAction | 'newsletter_signup' | 'review_submit' | 'checkout_step', fields: Loose) => void): () => void {
   const seen = (method: string | undefined, url: unknown, body: unknown) => {
     const request = cartRequest(method, url, body);
+    const target = String(url);
+    const step = /checkout\/(shipping|payment)_method[/.]save/.exec(target)?.[1];
     if (request) listener(...request);
-    // A newsletter sign-up posted by script, without a submit (Shopware's CMS form and account checkbox).
-    else if (/newsletter/.test(String(url)) && /^(?:subscribe|direct)$/.test(bodyFields(body).option)) listener('newsletter_signup', {});
+    // What forms post by script, without a submit: newsletter sign-ups (Shopware's CMS form
+    // and account checkbox, SFRA's footer), OpenCart's reviews and checkout steps.
+    else if ((/newsletter/.test(target) && /^(?:subscribe|direct)$/.test(bodyFields(body).option)) || /EmailSubscribe-Subscribe/.test(target)) listener('newsletter_signup', {});
+    else if (/product\/(?:product\/write|review[/.]write)/.test(target)) listener('review_submit', {});
+    else if (step) listener('checkout_step', { step });
   };
   const xhr = XMLHttpRequest.prototype as Loose;
   const stops = [

@@ -13,14 +13,14 @@ const RULES: PageRules = {
   order_complete:
     /\/(?:thank[-_]?you|order-received|order-confirmation|finishorder)(?![\w-])|checkout\/onepage\/success|checkout\/success|controller=order-confirmation/i,
   order_tracking_view:
-    /\/orders?\/[\w-]{3,}|view-order|sales\/order\/view|sales\/guest\/(?:view|form)|order-detail|order_status|view_order|orderstatus|order-tracking|\/track(?:ing|-(?:your-)?orders?)?(?![\w-])|guest-tracking|order-history|controller=history/i,
+    /\/orders?[/.][\w-]{3,}|view-order|sales\/order\/view|sales\/guest\/(?:view|form)|order-detail|order_status|view_order|orderstatus|order-tracking|\/track(?:ing|-(?:your-)?orders?)?(?![\w-])|guest-tracking|order-history|controller=history/i,
   return_start: /\/(?:returns?|rma)(?![\w-])|order-follow|new_return|return-request/i,
   cart_view: /^\/(?:cart|basket)\/?(?:[?#]|$)|\/cart\.php|\/checkout\/cart\/?(?:[?#]|$)|controller=cart\b/i,
   checkout_step: /checkouts?(?![\w-]).*(?:[?&]step=|\/|#(?=payment|review))(shipping|payment|review)/i,
   checkout_start: /\/checkouts?(?![\w-])|controller=order\b|^\/order\/?(?:[?#]|$)/i,
   product_view: /\/products?\/[^/?#]/i,
   product_list_view: /\/collections\/[^/?#]|product-category|\/categor(?:y|ies)\/|^\/shop\/?(?:[?#]|$)/i,
-  account_view: /\/(?:my-)?account(?![\w-])|controller=(?:my-account|identity|addresses)/i,
+  account_view: /\/(?:my-)?account(?![\w-])|controller=(?:my-account|identity|addresses)|route=account/i,
 };
 
 /** The built-in or overridden rule of `type` applied to a page URL. */

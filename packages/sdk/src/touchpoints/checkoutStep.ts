@@ -29,6 +29,9 @@ export function checkoutStep(s: Signals): Props | undefined {
   const current = /delivery|payment/.exec(document.querySelector('.checkout-step.-current')?.id ?? '')?.[0];
   const arrived = /\/\/[^/]+\/[^?#]/.test(document.referrer) && place(document.referrer) != place(location.href);
   if (current && !arrived) return { step: current == 'delivery' ? 'shipping' : current, ...prestashopCart() };
+  // Salesforce SFRA's one-page checkout names its stage; after shipping, each is a step.
+  const stage = document.querySelector('[data-checkout-stage]')?.getAttribute('data-checkout-stage');
+  if (stage && !/shipping|customer/.test(stage)) return { step: stage == 'placeOrder' ? 'review' : stage };
   const match = s.rule('checkout_step');
   return match ? { step: match === true ? undefined : match[1]!.toLowerCase() } : undefined;
 }

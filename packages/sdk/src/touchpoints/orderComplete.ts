@@ -7,13 +7,13 @@ import { prestashopCurrency } from '../signals/prestashop.ts';
 import { orderIdInUrl } from '../signals/urlRules.ts';
 import type { Props } from '../types.ts';
 
-/** Where thank-you pages print the order number, last in the text: WooCommerce, Magento 2 (customer, guest), Shopware 6. */
-const ORDER_NUMBER = '.woocommerce-order-overview__order strong,.checkout-success .order-number strong,.checkout-success p>span,.finish-ordernumber';
+/** Where thank-you pages print the order number, last in the text: WooCommerce, Magento 2 (customer, guest), Shopware 6, SFRA. */
+const ORDER_NUMBER = '.woocommerce-order-overview__order strong,.checkout-success .order-number strong,.checkout-success p>span,.finish-ordernumber,.confirm-details .order-number';
 /**
  * Where they print the order total: WooCommerce (classic overview, block totals),
- * PrestaShop's confirmation table, BigCommerce's checkout ("Total (USD)"), Shopware's summary.
+ * PrestaShop's confirmation table, BigCommerce's checkout ("Total (USD)"), Shopware's and SFRA's summaries.
  */
-const ORDER_TOTAL = '.woocommerce-order-overview__total .amount,dd.checkout-aside-summary-total,.wc-block-order-confirmation-totals tfoot tr:last-child .amount,#order-items .total-value td:last-child,[data-test=cart-total] [data-test=cart-price-value]';
+const ORDER_TOTAL = '.woocommerce-order-overview__total .amount,dd.checkout-aside-summary-total,.grand-total-sum,.wc-block-order-confirmation-totals tfoot tr:last-child .amount,#order-items .total-value td:last-child,[data-test=cart-total] [data-test=cart-price-value]';
 
 /**
  * The thank-you page, from the most to the least detailed signal: the dataLayer's

@@ -8,7 +8,7 @@ import type { Props } from '../types.ts';
  * ("Order #1042"), Magento's customer and guest order views ("Order # 000000012"),
  * WooCommerce's order tracking result, Shopware's order page.
  */
-const PRINTED_ORDER_NUMBER = '.order-table-header-order-number>span,.customer.order h2,.sales-order-view .page-title .base,.sales-guest-view .page-title .base,mark.order-number';
+const PRINTED_ORDER_NUMBER = '.order-table-header-order-number>span,.confirm-details .order-number,.customer.order h2,.sales-order-view .page-title .base,.sales-guest-view .page-title .base,mark.order-number';
 
 /**
  * An order-tracking or order-detail page: a schema.org `ParcelDelivery`, a body class or

@@ -11,7 +11,7 @@ import type { Props } from '../types.ts';
  * A category or collection page: the dataLayer's `view_item_list`, a schema.org `ItemList`
  * of products or several `Product`s, Shopify's collection, a body class or URL rule.
  * The list is named by the dataLayer, the `ItemList`, or else the page's `<h1>` or the
- * breadcrumb's current page (Shopware's listings have no `<h1>`); its products
+ * breadcrumb's current page (Shopware's and OpenCart's listings have no `<h1>`); its products
  * come from these signals, or else from BigCommerce's cards or the `ItemList`'s entries.
  */
 export function productListView(s: Signals): Props | undefined {
@@ -25,7 +25,7 @@ export function productListView(s: Signals): Props | undefined {
   ].find((found) => found && found.length);
   if (!products && !view && !s.rule('product_list_view')) return undefined;
   return {
-    list: toText(view?.item_list_name ?? list?.name ?? visibleText(document.querySelector('h1') ?? document.querySelector('.breadcrumb [aria-current=page]'))),
+    list: toText(view?.item_list_name ?? list?.name ?? visibleText(document.querySelector('h1') ?? document.querySelector('.breadcrumb [aria-current=page],.breadcrumb li:last-child'))),
     // What names products without saying the page is a list (carousels and other lists are
     // on any page): BigCommerce's product cards; an ItemList's named entries (PrestaShop) only
     // when the platform's markup says the page is a category (a blog's categories list posts).

@@ -25,8 +25,9 @@ export function productView(s: Signals): Props | undefined {
     s.og(),
   );
   if (!hasFacts(product) && !view && !s.rule('product_view')) return undefined;
-  // Without an id elsewhere (Hyvä prints the SKU as plain text), the one the page's cart form posts.
+  // Without an id elsewhere (Hyvä prints the SKU as plain text), the one the page's cart form
+  // posts, or its product field (OpenCart's product form).
   const form = document.querySelector<HTMLFormElement>(CART_FORM);
-  product.id ??= form ? toText(cartFields(bodyFields(new FormData(form))).id) : undefined;
+  product.id ??= toText(form ? cartFields(bodyFields(new FormData(form))).id : document.querySelector<HTMLInputElement>('[name=product_id]')?.value);
   return { product: compact(product) };
 }
