@@ -335,8 +335,9 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
         onNavigate((replace, url, before) => {
           begin();
           // A replaceState that keeps the path (filters, tracking params) is the same page.
-          // So is a push to the same path before the page was decided (SFRA's checkout pushes `?stage=`).
-          if (url.pathname == page!.url.pathname && (replace || !page!.type || url.search == page!.url.search)) return;
+          // So is SFRA's checkout pushing its `?stage=` as it loads (later, a stage is a step).
+          const unstaged = (search: string) => search.replace(/[?&]stage=\w+/, '');
+          if (url.pathname == page!.url.pathname && (replace || url.search == page!.url.search || (!page!.type && unstaged(url.search) == unstaged(page!.url.search)))) return;
           // Before the change the page still shows itself: decide what it was now.
           if (before) return settle();
           layer.hook();

@@ -606,3 +606,21 @@ describe('SFRA: forms', () => {
     expect(events.filter((event) => /^(?:cart_add|cart_remove|newsletter_signup|review_submit)$/.test(event.type))).toHaveLength(0);
   });
 });
+
+describe('look-alike requests on other platforms', () => {
+  test('removing a coupon (WooCommerce Store API, SFRA) or an add-on endpoint is no cart event', async () => {
+    loadPage('https://shop.example/about', '<!doctype html><html><head></head><body></body></html>');
+    const events = await capture(async () => {
+      await fetch('/wp-json/wc/store/v1/cart/remove-coupon', { method: 'POST', body: JSON.stringify({ code: '10off' }) });
+      await fetch('/on/demandware.store/Sites-RefArch-Site/en_US/Cart-RemoveCouponLineItem?code=10off&uuid=abc', { method: 'GET' });
+      await fetch('/apps/upsell/cart-addons', { method: 'POST', body: '{}' });
+    });
+    expect(events.filter((event) => /^cart_/.test(event.type))).toEqual([]);
+  });
+
+  test('a search that an SPA pushes as the page loads is still a site_search', async () => {
+    loadPage('https://shop.example/search', '<!doctype html><html><head></head><body></body></html>');
+    const events = await capture(() => history.pushState({}, '', '/search?q=shoes'));
+    expect(pageEvents(events).map((event) => event.type)).toEqual(['page_view', 'site_search']);
+  });
+});

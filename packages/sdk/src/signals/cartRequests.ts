@@ -16,9 +16,9 @@ function actionOf(method: string, url: string, body: Loose): CartAction | undefi
   const prestashopCart = /controller=cart|\/cart(?:\?|$)|ps_shoppingcart/.test(url);
   // BigCommerce's Storefront API deletes a line with DELETE …/carts/{cart}/items/{item}.
   if (/delete/i.test(method)) return /\/items\//.test(url) ? 'cart_remove' : undefined;
-  if (/cart[/.-]add|add_to_cart|add-item|line-item\/add|cart\.php\?action=add|\/api\/storefront\/carts/i.test(url)) return 'cart_add';
+  if (/cart[/.-]add(?:product)?(?![\w-])|add_to_cart|add-item|line-item\/add|cart\.php\?action=add|\/api\/storefront\/carts/i.test(url)) return 'cart_add';
   if (prestashopCart && (body.add == 1 || body.action == 'add-to-cart')) return 'cart_add';
-  if (/remove_from_cart|remove-item|remove\w*item|cart[/.](?:delete|remove)|line-item\/delete|cart\.php\?action=remove/i.test(url)) return 'cart_remove';
+  if (/remove_from_cart|remove-item|remove(?:product)?(?:line)?_?item|checkout\/cart[/.](?:delete|remove)(?![\w-])|line-item\/delete|cart\.php\?action=remove/i.test(url)) return 'cart_remove';
   if (prestashopCart && body.delete == 1) return 'cart_remove';
   // Shopify's /cart/change.js and BigCommerce's /remote/v1/cart/update with quantity 0 remove the line.
   if (/\/cart\/(?:change|update)/.test(url) && (body.quantity ?? body['items[0][quantity]']) == 0) return 'cart_remove';
@@ -60,7 +60,7 @@ export function cartRequest(method: string | undefined, url: unknown, body: unkn
   method ||= 'GET';
   // Cheap tests first: most requests of a page (and Waymark's own) are not cart requests.
   if (!/cart|wishlist|removeItem|line-item|\/batch/i.test(target)) return;
-  if (!/post|delete/i.test(method) && !/[?&](?:add|delete)=1|action=(?:add|remove)|remove\w*item/i.test(target)) return;
+  if (!/post|delete/i.test(method) && !/[?&](?:add|delete)=1|action=(?:add|remove)|remove(?:product)?(?:line)?_?item/i.test(target)) return;
   const { pathname, searchParams } = new URL(target, location.href);
   // Shopware names the product or line in the path (32 hex digits) when the body does not;
   // a promotion's line is no product.
