@@ -1,26 +1,14 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import * as bigcommerce from './fixtures/bigcommerce.ts';
 import * as magento from './fixtures/magento.ts';
 import * as prestashop from './fixtures/prestashop.ts';
 import * as shopify from './fixtures/shopify.ts';
 import * as woo from './fixtures/woocommerce.ts';
 import { byType, capture, loadPage, submit } from './helpers.ts';
+import { muteXhr, xhr } from './realPages.ts';
 
-// The page's XHRs go nowhere in tests: only what the SDK sees of them matters.
-const realSend = XMLHttpRequest.prototype.send;
-beforeEach(() => {
-  XMLHttpRequest.prototype.send = function () {};
-});
-afterEach(() => {
-  XMLHttpRequest.prototype.send = realSend;
-  vi.restoreAllMocks();
-});
+muteXhr();
 
-const xhr = (method: string, url: string, body?: string | FormData) => {
-  const request = new XMLHttpRequest();
-  request.open(method, url);
-  request.send(body);
-};
 const form = () => document.querySelector('form')!;
 
 describe('cart_add: form submit, cart request and dataLayer merged into one event', () => {

@@ -1,44 +1,13 @@
-import type { WireEvent } from '@waymark/schema';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import * as real from './fixtures/realMagentoPrestaShop.ts';
 import { byType, capture, loadPage, pageEvents, submit } from './helpers.ts';
+import { muteXhr, open, pageOf, xhr } from './realPages.ts';
+
+muteXhr();
 
 // What an analyst expects from real Magento 2 (Luma, Hyvä) and PrestaShop 8 (classic,
 // Hummingbird) storefronts, page by page, with the requests their own scripts make. The
 // pages are in fixtures/realMagentoPrestaShop.ts, each naming the templates it renders.
-
-interface Fixture {
-  url: string;
-  html: string;
-  globals?: Record<string, unknown>;
-}
-
-// The page's XHRs go nowhere in tests: only what the SDK sees of them matters.
-const realSend = XMLHttpRequest.prototype.send;
-beforeEach(() => {
-  XMLHttpRequest.prototype.send = function () {};
-});
-afterEach(() => {
-  XMLHttpRequest.prototype.send = realSend;
-  vi.restoreAllMocks();
-});
-
-const open = (fixture: Fixture) => loadPage(fixture.url, fixture.html, fixture.globals);
-
-async function pageOf(fixture: Fixture): Promise<WireEvent> {
-  open(fixture);
-  const pages = pageEvents(await capture());
-  expect(pages).toHaveLength(1);
-  return pages[0]!;
-}
-
-/** jQuery's `$.ajax({type: 'post', data})` / `$.post(url, data)`: an XHR with a urlencoded string or FormData body. */
-const xhr = (method: string, url: string, body?: string | FormData) => {
-  const request = new XMLHttpRequest();
-  request.open(method, url);
-  request.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
-  request.send(body);
-};
 
 /**
  * What Magento's lib/web/mage/dataPost.js (and Hyvä's `hyva.postForm`) do with a

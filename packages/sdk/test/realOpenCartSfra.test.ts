@@ -23,55 +23,15 @@
 //   GETs `Cart-RemoveProductLineItem?pid=…&uuid=…` and `Cart-UpdateQuantity?pid=…&quantity=…&uuid=…`;
 //   components/footer.js prevents the sign-up click and POSTs `emailId` to `EmailSubscribe-Subscribe`;
 //   checkout/checkout.js pushState()s `?stage=…#…` on load and at each stage.
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { oc3, oc4, sfra, sfraIds } from './fixtures/realOpenCartSfra.ts';
 import { byType, capture, loadPage, pageEvents, submit } from './helpers.ts';
+import { muteXhr, open, pageOf, xhr, click, settled, $, $input, $form, productOf } from './realPages.ts';
 
-interface Fixture {
-  url: string;
-  html: string;
-  globals?: Record<string, unknown>;
-}
-
-// The page's XHRs go nowhere in tests: only what the SDK sees of them matters.
-const realSend = XMLHttpRequest.prototype.send;
-beforeEach(() => {
-  XMLHttpRequest.prototype.send = function () {};
-});
-afterEach(() => {
-  XMLHttpRequest.prototype.send = realSend;
-  vi.restoreAllMocks();
-});
-
-const open = (fixture: Fixture) => loadPage(fixture.url, fixture.html, fixture.globals);
-
-async function pageOf(fixture: Fixture) {
-  open(fixture);
-  const pages = pageEvents(await capture());
-  expect(pages).toHaveLength(1);
-  return pages[0]!;
-}
-
-/** jQuery's $.ajax: an XMLHttpRequest to the (relative) URL, urlencoded body. */
-const xhr = (method: string, url: string, body?: string | null) => {
-  const request = new XMLHttpRequest();
-  request.open(method, url);
-  request.setRequestHeader('Accept', 'application/json, text/javascript, */*; q=0.01');
-  if (body != null) request.setRequestHeader('Content-Type', 'application/x-www-form-urlencoded; charset=UTF-8');
-  request.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
-  request.send(body ?? null);
-};
+muteXhr();
 
 /** jQuery's `$(form).serialize()`. */
 const serialize = (form: HTMLFormElement) => new URLSearchParams(new FormData(form) as unknown as Record<string, string>).toString();
-
-/** A click as the shopper makes it; the platform's own handler prevents the default action. */
-const click = (element: Element) => {
-  const prevent = (event: Event) => event.preventDefault();
-  document.addEventListener('click', prevent);
-  element.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
-  document.removeEventListener('click', prevent);
-};
 
 /** OpenCart 4's `form[data-oc-toggle=ajax]`: the submit (prevented by common.js), then the XHR to the button's formaction or the form's action. */
 const ocAjaxSubmit = (form: HTMLFormElement, button: HTMLElement) => {
@@ -84,14 +44,6 @@ const nextStage = (stage: string) => {
   history.pushState(stage, document.title, location.pathname + '?stage=' + stage + '#' + stage);
   $('#checkout-main').setAttribute('data-checkout-stage', stage);
 };
-
-/** The SDK decides the page type 0.5 s after load, when the main thread is idle (2 s at most): a shopper's review comes later. */
-const settled = () => new Promise((resolve) => setTimeout(resolve, 2600));
-
-const $ = (selector: string) => document.querySelector(selector) as HTMLElement;
-const $input = (selector: string) => document.querySelector(selector) as HTMLInputElement;
-const $form = (selector: string) => document.querySelector(selector) as HTMLFormElement;
-const productOf = (events: Awaited<ReturnType<typeof capture>>, type: string) => byType(events, type)[0]?.props?.product as Record<string, unknown> | undefined;
 
 // ---------------------------------------------------------------------------------------
 // OpenCart 3.0.x

@@ -1,6 +1,9 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import * as shop from './fixtures/realShopify.ts';
-import { byType, capture, loadPage, pageEvents, submit } from './helpers.ts';
+import { byType, capture, loadPage, submit } from './helpers.ts';
+import { muteXhr, pageOf } from './realPages.ts';
+
+muteXhr();
 
 /**
  * The SDK against Shopify storefront markup rendered from the real theme sources (Dawn,
@@ -9,29 +12,6 @@ import { byType, capture, loadPage, pageEvents, submit } from './helpers.ts';
  * sent the way the themes' own scripts send them (Dawn assets/product-form.js and
  * assets/cart.js, Horizon assets/product-form.js, a jQuery-era `$.ajax` for Debut).
  */
-
-interface Fixture {
-  url: string;
-  html: string;
-  globals?: Record<string, unknown>;
-}
-
-// The page's XHRs go nowhere in tests: only what the SDK sees of them matters.
-const realSend = XMLHttpRequest.prototype.send;
-beforeEach(() => {
-  XMLHttpRequest.prototype.send = function () {};
-});
-afterEach(() => {
-  XMLHttpRequest.prototype.send = realSend;
-  vi.restoreAllMocks();
-});
-
-async function pageOf(fixture: Fixture) {
-  loadPage(fixture.url, fixture.html, fixture.globals);
-  const pages = pageEvents(await capture());
-  expect(pages).toHaveLength(1);
-  return pages[0]!;
-}
 
 const OXFORD = { name: 'Oxford Shirt', currency: 'EUR', brand: 'Acme', category: 'Shirts' };
 const OXFORD_M = { id: 'OX-M-BLU', ...OXFORD, price: 59, variant: 'M' };

@@ -14,58 +14,12 @@
 // - plugin/forms/form-cms-handler.plugin.js (on `.cms-element-form form`): the button's click is
 //   prevented (no submit event), then XHR POST of `new FormData(form)`.
 // - plugin/forms/form-auto-submit.plugin.js with useAjax (account newsletter): on change, XHR POST.
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import * as real from './fixtures/realShopware.ts';
-import { byType, capture, loadPage, pageEvents, submit } from './helpers.ts';
+import { byType, capture, loadPage, submit } from './helpers.ts';
+import { muteXhr, open, pageOf, xhr, click, settled, $, $input, $form, productOf } from './realPages.ts';
 
-interface Fixture {
-  url: string;
-  html: string;
-  globals?: Record<string, unknown>;
-}
-
-// The page's XHRs go nowhere in tests: only what the SDK sees of them matters.
-const realSend = XMLHttpRequest.prototype.send;
-beforeEach(() => {
-  XMLHttpRequest.prototype.send = function () {};
-});
-afterEach(() => {
-  XMLHttpRequest.prototype.send = realSend;
-  vi.restoreAllMocks();
-});
-
-const open = (fixture: Fixture) => loadPage(fixture.url, fixture.html, fixture.globals);
-
-async function pageOf(fixture: Fixture) {
-  open(fixture);
-  const pages = pageEvents(await capture());
-  expect(pages).toHaveLength(1);
-  return pages[0]!;
-}
-
-/** Shopware's HttpClient: an XMLHttpRequest with X-Requested-With, the body a FormData (or nothing). */
-const xhr = (method: string, url: string, body?: FormData | null) => {
-  const request = new XMLHttpRequest();
-  request.open(method, url);
-  request.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
-  request.send(body ?? null);
-};
-
-/** A click as the shopper makes it; the storefront plugin's own handler prevents the default action. */
-const click = (element: Element) => {
-  const prevent = (event: Event) => event.preventDefault();
-  document.addEventListener('click', prevent);
-  element.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
-  document.removeEventListener('click', prevent);
-};
-
-/** The SDK decides the page type 0.5 s after load, when the main thread is idle (2 s at most): a shopper's review or wish-list click comes later. */
-const settled = () => new Promise((resolve) => setTimeout(resolve, 2600));
-
-const $ = (selector: string) => document.querySelector(selector) as HTMLElement;
-const $input = (selector: string) => document.querySelector(selector) as HTMLInputElement;
-const $form = (selector: string) => document.querySelector(selector) as HTMLFormElement;
-const productOf = (events: Awaited<ReturnType<typeof capture>>, type: string) => byType(events, type)[0]?.props?.product as Record<string, unknown> | undefined;
+muteXhr();
 
 /** AddToCartPlugin.init(): `redirectTo` becomes frontend.cart.offcanvas and the redirect parameters are disabled. */
 const prepareBuyForm = (form: HTMLFormElement) => {

@@ -1,56 +1,12 @@
 // The SDK against real WooCommerce and BigCommerce (Cornerstone) markup and requests, rendered from the
 // platforms' own templates and scripts (see fixtures/realWooBigCommerce.ts for each source). Each test
 // says what a shop analyst expects; a failing test documents where the SDK is wrong.
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import * as real from './fixtures/realWooBigCommerce.ts';
-import { byType, capture, loadPage, pageEvents, submit } from './helpers.ts';
+import { byType, capture, submit } from './helpers.ts';
+import { muteXhr, open, pageOf, xhr, click, settled, $, $input, $form, productOf } from './realPages.ts';
 
-interface Fixture {
-  url: string;
-  html: string;
-  globals?: Record<string, unknown>;
-}
-
-// The page's XHRs go nowhere in tests: only what the SDK sees of them matters.
-const realSend = XMLHttpRequest.prototype.send;
-beforeEach(() => {
-  XMLHttpRequest.prototype.send = function () {};
-});
-afterEach(() => {
-  XMLHttpRequest.prototype.send = realSend;
-  vi.restoreAllMocks();
-});
-
-const open = (fixture: Fixture) => loadPage(fixture.url, fixture.html, fixture.globals);
-
-async function pageOf(fixture: Fixture) {
-  open(fixture);
-  const pages = pageEvents(await capture());
-  expect(pages).toHaveLength(1);
-  return pages[0]!;
-}
-
-const xhr = (method: string, url: string, body?: string | FormData) => {
-  const request = new XMLHttpRequest();
-  request.open(method, url);
-  request.send(body);
-};
-
-/** A click as the shopper makes it; the theme's own handler (jQuery, Interactivity API) prevents the navigation. */
-const click = (element: Element) => {
-  const prevent = (event: Event) => event.preventDefault();
-  document.addEventListener('click', prevent);
-  element.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
-  document.removeEventListener('click', prevent);
-};
-
-/** The SDK decides the page type 0.5 s after load, when the main thread is idle (2 s at most): a shopper's review or wish-list click comes later. */
-const settled = () => new Promise((resolve) => setTimeout(resolve, 2600));
-
-const $ = (selector: string) => document.querySelector(selector) as HTMLElement;
-const $input = (selector: string) => document.querySelector(selector) as HTMLInputElement;
-const $form = (selector: string) => document.querySelector(selector) as HTMLFormElement;
-const productOf = (events: Awaited<ReturnType<typeof capture>>, type: string) => byType(events, type)[0]?.props?.product as Record<string, unknown> | undefined;
+muteXhr();
 
 describe('WooCommerce: pages', () => {
   test('simple product on sale: WC JSON-LD with prices only in offers[0].priceSpecification[] (sale first), brand', async () => {
