@@ -5,9 +5,14 @@ import { hasFacts, pick, toAmount, toCurrency, toProduct, toText, type Loose } f
 
 const first = (value: unknown): Loose => ([] as Loose[]).concat((value as Loose) ?? [])[0] ?? {};
 
-/** A schema.org `Product` or `ProductGroup` (its first variant's offer when it has none). */
+/**
+ * A schema.org `Product` or `ProductGroup` (its first variant's offer when it has none). Of
+ * several offers, the one of the product's own SKU (Hydrogen lists every variant's and names
+ * the selected one in `sku`), else the first.
+ */
 export function schemaProduct(node: Loose): Product {
-  const o = first(node.offers ?? first(node.hasVariant).offers);
+  const offers = node.offers ?? first(node.hasVariant).offers;
+  const o = ([] as Loose[]).concat(offers ?? []).find((offer) => offer?.sku && offer.sku == node.sku) ?? first(offers);
   return toProduct(
     pick(
       { ...node, o, s: first(o.priceSpecification) },

@@ -72,6 +72,14 @@ export function cartRequest(method: string | undefined, url: unknown, body: unkn
     const found = request && cartRequest(request.method, request.path, JSON.stringify(request.body ?? {}));
     if (found) return found;
   }
+  // Shopify Hydrogen's CartForm posts its mutation as JSON in `cartFormInput`.
+  if (fields.cartFormInput) {
+    const { action, inputs } = JSON.parse(fields.cartFormInput);
+    const line = inputs?.lines?.[0] ?? {};
+    const variant = line.selectedVariant ?? {};
+    const change = action == 'LinesAdd' ? 'cart_add' : action == 'LinesRemove' || (action == 'LinesUpdate' && line.quantity == 0) ? 'cart_remove' : undefined;
+    return change && [change, { id: variant.sku || line.merchandiseId, name: variant.product?.title, price: variant.price?.amount, currency: variant.price?.currencyCode, variant: variant.title, quantity: line.quantity }];
+  }
   const action = actionOf(method, target, fields);
   const product = { ...lineOf(fields.line), ...itemOf(fields.cart_item_key || fields.remove_item), ...cartFields(fields) };
   return action && [action, /cart\/delete/.test(target) ? { ...product, ...magentoItem(fields.id) } : product];

@@ -6,9 +6,9 @@ import type { Props } from '../types.ts';
 /**
  * Where order pages print the order number, last in the text: Shopify's customer order page
  * ("Order #1042"), Magento's customer and guest order views ("Order # 000000012"),
- * WooCommerce's order tracking result, Shopware's order page.
+ * WooCommerce's order tracking result, Shopware's and Hydrogen's order pages.
  */
-const PRINTED_ORDER_NUMBER = '.order-table-header-order-number>span,.confirm-details .order-number,.customer.order h2,.sales-order-view .page-title .base,.sales-guest-view .page-title .base,mark.order-number';
+const PRINTED_ORDER_NUMBER = '.account-order h2,.order-table-header-order-number>span,.confirm-details .order-number,.customer.order h2,.sales-order-view .page-title .base,.sales-guest-view .page-title .base,mark.order-number';
 
 /**
  * An order-tracking or order-detail page: a schema.org `ParcelDelivery`, a body class or
