@@ -16,7 +16,7 @@ import type { Loose } from './lib/toProduct.ts';
 import { VISIT_TIMEOUT_MS, visits } from './lib/visits.ts';
 import { whenIdle } from './lib/whenIdle.ts';
 import { pageSignals, type Signals } from './pageSignals.ts';
-import { cartRequest, cartRequests, type CartAction } from './signals/cartRequests.ts';
+import { cartRequest, pageRequests, type CartAction } from './signals/pageRequests.ts';
 import { dataLayer, ga4Cart, ga4Items } from './signals/dataLayer.ts';
 import { marked, markedElements, markedTarget } from './signals/dataAttributes.ts';
 import { formSubmits } from './signals/formSubmits.ts';
@@ -239,7 +239,7 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
   const onForm = (form: HTMLFormElement, fields: Loose) => {
     // A form posting to a cart endpoint, or an add-to-cart form posting elsewhere (WooCommerce).
     // Attributes, not `form.action`: a field named `action` (PrestaShop) shadows the property.
-    const request = cartRequest(form.getAttribute('method')!, form.getAttribute('action') ?? location.href, JSON.stringify(fields));
+    const request = cartRequest(form.getAttribute('method')!, form.getAttribute('action') ?? location.href, fields);
     if (request || form.matches(CART_FORM)) {
       const [action, product] = request ?? ['cart_add', cartFields(fields)];
       cartAction(action, product, RANK.form);
@@ -329,7 +329,7 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
       const layer = dataLayer(onDataLayer);
       stops = [
         layer.stop,
-        cartRequests((action, fields) => (CART_TYPES.test(action) ? cartAction(action as CartAction, fields, RANK.request) : action == 'review_submit' ? review() : capture(action, fields))),
+        pageRequests((action, fields) => (CART_TYPES.test(action) ? cartAction(action as CartAction, fields, RANK.request) : action == 'review_submit' ? review() : capture(action, fields))),
         formSubmits(onForm),
         onCheckoutHash((props) => capture('checkout_step', props)),
         onNavigate((replace, url, before) => {

@@ -19,8 +19,9 @@ export function cartFields(body: Loose): Loose {
   return fields;
 }
 
-/** The fields of a request or form body: FormData, URLSearchParams, urlencoded or JSON text. */
+/** The fields of a request or form body: FormData, URLSearchParams, urlencoded or JSON text, or fields read already (a submitted form's). */
 export function bodyFields(body: unknown): Loose {
+  if (Object.getPrototypeOf(body ?? 0) == Object.prototype) return body as Loose;
   if (typeof body == 'string') {
     try {
       const json = JSON.parse(body);

@@ -1,6 +1,6 @@
 import type { Product } from '@waymark/schema';
 import { mergeProducts, toProduct, type Loose } from '../lib/toProduct.ts';
-import type { CartAction } from '../signals/cartRequests.ts';
+import type { CartAction } from '../signals/pageRequests.ts';
 import type { Capture } from '../types.ts';
 import { safely } from '../lib/safely.ts';
 

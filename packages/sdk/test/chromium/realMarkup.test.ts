@@ -1,44 +1,32 @@
 import { validateEvent } from '@waymark/schema';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createCaptureServer, type CaptureServer } from '../captureServer.ts';
+import { expect, test } from 'vitest';
 import { lumaProduct } from '../fixtures/realMagentoPrestaShop.ts';
 import { wooBlockCategory } from '../fixtures/realWooBigCommerce.ts';
-import { launchChromium } from './launch.ts';
-import { serveBundles, shopPage } from './pages.ts';
+import { capturingChromium } from './capturingChromium.ts';
+import { shopPage } from './pages.ts';
 
 // What happy-dom cannot vouch for: the built script in Chromium, with the platforms' own
 // ways of posting (a form built and `submit()`ted by script, then a navigation; a Store API
 // batch by fetch; a submit handler that re-submits its form).
 
-let server: CaptureServer;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
-
-beforeAll(async () => {
-  server = await createCaptureServer();
-  serveBundles(server);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.dispose();
-  await server?.close();
-});
+const stage = capturingChromium();
 
 async function visit(path: string) {
-  const page = await browser.newPage();
+  const page = await stage.browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(server.url + path);
+  await page.goto(stage.server.url + path);
   return { page, errors };
 }
 
-const ofType = (type: string) => server.events().filter((event) => event.type == type);
+const ofType = (type: string) => stage.server.events().filter((event) => event.type == type);
 
 test("Magento's data-post wish-list link: a form submit()ted by script, then the navigation", async () => {
-  server.route('/joust-duffle-bag.html', { body: shopPage(lumaProduct) });
-  server.route('/wishlist/index/add/', { status: 303, headers: { Location: '/wishlist/' }, body: '' });
-  server.route('/wishlist/', { body: shopPage({ html: '<!doctype html><html><head></head><body><h1>My Wish List</h1></body></html>' }) });
+  stage.server.route('/joust-duffle-bag.html', { body: shopPage(lumaProduct) });
+  stage.server.route('/wishlist/index/add/', { status: 303, headers: { Location: '/wishlist/' }, body: '' });
+  stage.server.route('/wishlist/', { body: shopPage({ html: '<!doctype html><html><head></head><body><h1>My Wish List</h1></body></html>' }) });
   const { page, errors } = await visit('/joust-duffle-bag.html');
-  await server.waitFor((events) => events.some((event) => event.type == 'product_view'));
+  await stage.server.waitFor((events) => events.some((event) => event.type == 'product_view'));
   // lib/web/mage/dataPost.js: a form from the link's data-post, appended, submit()ted.
   await page.evaluate(() => {
     const params = JSON.parse(document.querySelector('a.towishlist')!.getAttribute('data-post')!);
@@ -55,7 +43,7 @@ test("Magento's data-post wish-list link: a form submit()ted by script, then the
     form.submit();
   });
   await page.waitForURL('**/wishlist/');
-  await server.waitFor((events) => events.some((event) => event.type == 'wishlist_add'));
+  await stage.server.waitFor((events) => events.some((event) => event.type == 'wishlist_add'));
   expect(errors).toEqual([]);
   expect(ofType('wishlist_add')).toHaveLength(1);
   expect(ofType('wishlist_add')[0]!.props?.product).toMatchObject({ id: '24-MB01', name: 'Joust Duffle Bag', price: 34 });
@@ -63,8 +51,8 @@ test("Magento's data-post wish-list link: a form submit()ted by script, then the
 });
 
 test("WooCommerce's block Product Button: the Store API batch, by fetch", async () => {
-  server.route('/shop/', { body: shopPage(wooBlockCategory) });
-  server.route('/wp-json/wc/store/v1/batch', { body: '{"responses":[]}', type: 'application/json' });
+  stage.server.route('/shop/', { body: shopPage(wooBlockCategory) });
+  stage.server.route('/wp-json/wc/store/v1/batch', { body: '{"responses":[]}', type: 'application/json' });
   const { page, errors } = await visit('/shop/');
   await page.evaluate(() =>
     fetch('/wp-json/wc/store/v1/batch', {
@@ -73,29 +61,29 @@ test("WooCommerce's block Product Button: the Store API batch, by fetch", async 
       body: JSON.stringify({ requests: [{ path: '/wc/store/v1/cart/add-item', method: 'POST', body: { id: 70, quantity: 1 } }] }),
     }),
   );
-  await server.waitFor((events) => events.some((event) => event.type == 'cart_add'));
+  await stage.server.waitFor((events) => events.some((event) => event.type == 'cart_add'));
   expect(errors).toEqual([]);
   expect(ofType('cart_add')[0]!.props?.product).toMatchObject({ id: '70', quantity: 1 });
   await page.close();
 });
 
 test('a newsletter form its own submit handler re-submits (jQuery Validation) is one sign-up, and no address leaves', async () => {
-  server.route('/about', {
+  stage.server.route('/about', {
     body: shopPage({
       html: `<!doctype html><html><head></head><body><form class="newsletter" action="/newsletter/subscriber/new/" method="post">
 <input type="email" name="email" value="jane.doe@example.com"><button>Subscribe</button></form>
 <script>document.querySelector('form').addEventListener('submit', function (event) { event.preventDefault(); this.submit(); });</script></body></html>`,
     }),
   });
-  server.route('/newsletter/subscriber/new/', { status: 303, headers: { Location: '/thanks' }, body: '' });
-  server.route('/thanks', { body: shopPage({ html: '<!doctype html><html><head></head><body><h1>Thank you</h1></body></html>' }) });
+  stage.server.route('/newsletter/subscriber/new/', { status: 303, headers: { Location: '/thanks' }, body: '' });
+  stage.server.route('/thanks', { body: shopPage({ html: '<!doctype html><html><head></head><body><h1>Thank you</h1></body></html>' }) });
   const { page, errors } = await visit('/about');
   await page.click('button');
   await page.waitForURL('**/thanks');
-  await server.waitFor((events) => events.some((event) => event.type == 'newsletter_signup') && events.some((event) => event.url.endsWith('/thanks')));
+  await stage.server.waitFor((events) => events.some((event) => event.type == 'newsletter_signup') && events.some((event) => event.url.endsWith('/thanks')));
   expect(errors).toEqual([]);
   expect(ofType('newsletter_signup')).toHaveLength(1);
-  for (const event of server.events()) expect(validateEvent(event)).toMatchObject({ ok: true });
-  expect(JSON.stringify(server.events())).not.toContain('jane.doe');
+  for (const event of stage.server.events()) expect(validateEvent(event)).toMatchObject({ ok: true });
+  expect(JSON.stringify(stage.server.events())).not.toContain('jane.doe');
   await page.close();
 });

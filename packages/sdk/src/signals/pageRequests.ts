@@ -90,7 +90,7 @@ export function cartRequest(method: string | undefined, url: unknown, body: unkn
  * it leaves (an add to cart counts even when its answer comes after the page is gone), and
  * for newsletter sign-ups, reviews and checkout steps posted that way.
  */
-export function cartRequests(listener: (action: CartAction | 'newsletter_signup' | 'review_submit' | 'checkout_step', fields: Loose) => void): () => void {
+export function pageRequests(listener: (action: CartAction | 'newsletter_signup' | 'review_submit' | 'checkout_step', fields: Loose) => void): () => void {
   const seen = (method: string | undefined, url: unknown, body: unknown) => {
     const request = cartRequest(method, url, body);
     const target = String(url);
