@@ -28,7 +28,8 @@ const breakEvent = fc.oneof(
     },
   ),
   fc.anything().map((junk) => (e: Record<string, unknown>) => {
-    e.props = { product: { id: 'SKU', price: typeof junk === 'number' ? -Math.abs(junk) - 1 : String(junk) } };
+    // JSON text, not String(): fast-check's objects without a prototype have no toString.
+    e.props = { product: { id: 'SKU', price: typeof junk === 'number' ? -Math.abs(junk) - 1 : (JSON.stringify(junk) ?? 'undefined') } };
   }),
 );
 
