@@ -6,6 +6,7 @@ import { collect } from './routes/collect.ts';
 import { eventExport } from './routes/export.ts';
 import { journeyMap } from './routes/map.ts';
 import { openapi } from './routes/openapi.ts';
+import { personas } from './routes/personas.ts';
 import { reports } from './routes/reports.ts';
 import { validate } from './routes/validate.ts';
 
@@ -16,6 +17,7 @@ app.route('/v1/validate', validate);
 app.route('/v1/admin/sites', adminSites);
 app.route('/v1/export', eventExport);
 app.route('/v1/reports', reports);
+app.route('/v1/personas', personas);
 app.route('/v1/openapi.json', openapi);
 app.route('/', journeyMap);
 

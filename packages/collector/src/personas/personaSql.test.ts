@@ -15,7 +15,7 @@ const featureValue = (field: PersonaField) =>
   PERSONA_FIELDS[field] === 'number' ? fc.option(fc.oneof(fc.integer({ min: 0, max: 12 }), fc.constantFrom(0.5, 4.25)), { nil: null }) : fc.option(fc.constantFrom(...WORDS), { nil: null });
 const features = fc.record(Object.fromEntries(FIELDS.map((f) => [f, featureValue(f)])) as { [K in PersonaField]: fc.Arbitrary<string | number | null> });
 
-const operand = (field: PersonaField) => (PERSONA_FIELDS[field] === 'number' ? fc.integer({ min: 0, max: 12 }) : fc.constantFrom(...WORDS));
+const operand = (field: PersonaField): fc.Arbitrary<string | number> => (PERSONA_FIELDS[field] === 'number' ? fc.integer({ min: 0, max: 12 }) : fc.constantFrom(...WORDS));
 const condition: fc.Arbitrary<When> = fc.constantFrom(...FIELDS).chain((field) =>
   fc.oneof(
     operand(field).map((v) => ({ field, eq: v })),

@@ -5,6 +5,8 @@ import { httpError } from '../lib/httpError.ts';
 import { parseJsonBody } from '../lib/parseJsonBody.ts';
 import { randomToken, sha256Hex } from '../lib/tokens.ts';
 import { adminAuth } from '../middleware/adminAuth.ts';
+import type { Persona } from '../personas/personaRules.ts';
+import { PersonaRuleError, validatePersonas } from '../personas/validatePersonas.ts';
 import { normaliseOrigin } from '../sites/originAllowed.ts';
 import { insertSite, listSites, updateSite, updateTokenHash } from '../sites/queries.ts';
 import { publicSite } from '../sites/site.ts';
@@ -22,12 +24,14 @@ adminSites.post('/', async (c) => {
   const origins = readOrigins(body.origins);
   if (origins === undefined) throw httpError(400, 'origins is required: a non-empty array of origins');
   const stageOverrides = readStageOverrides(body.stage_overrides) ?? {};
+  const personas = readPersonas(body.personas) ?? null;
   const exportToken = newExportToken();
   const site = await insertSite(c.env.DB, {
     key: 'wm_' + randomToken(12),
     name,
     origins,
     stageOverrides,
+    personas,
     tokenHash: await sha256Hex(exportToken),
     createdAt: Date.now(),
   });
@@ -45,6 +49,7 @@ adminSites.patch('/:site', async (c) => {
     name: body.name === undefined ? undefined : readName(body.name),
     origins: body.origins === undefined ? undefined : readOrigins(body.origins),
     stageOverrides: body.stage_overrides === undefined ? undefined : readStageOverrides(body.stage_overrides),
+    personas: readPersonas(body.personas),
   };
   if (body.name !== undefined && changes.name === undefined) throw httpError(400, 'name must be a string of 1–200 chars');
   if (body.origins !== undefined && changes.origins === undefined) throw httpError(400, 'origins must be a non-empty array of origins');
@@ -88,6 +93,17 @@ function readOrigins(value: unknown): string[] | undefined {
     }
   }
   return origins;
+}
+
+/** `personas`: the site's rules in order; `null` returns the site to the default set. */
+function readPersonas(value: unknown): Persona[] | null | undefined {
+  if (value === undefined || value === null) return value;
+  try {
+    return validatePersonas(value);
+  } catch (error) {
+    if (error instanceof PersonaRuleError) throw httpError(400, error.message);
+    throw error;
+  }
 }
 
 function readStageOverrides(value: unknown): Record<string, Stage> | undefined {

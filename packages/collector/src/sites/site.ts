@@ -1,4 +1,5 @@
 import type { Stage } from '@waymark/schema';
+import type { Persona } from '../personas/personaRules.ts';
 
 export interface Site {
   id: number;
@@ -9,6 +10,8 @@ export interface Site {
   origins: string[];
   /** Stage of the site's custom event types. */
   stageOverrides: Record<string, Stage>;
+  /** The site's persona rules, in order; null: the default set (personas/defaultPersonas.ts). */
+  personas: Persona[] | null;
   createdAt: number;
 }
 
@@ -18,6 +21,7 @@ export interface SiteRow {
   name: string;
   origins: string;
   stage_overrides: string;
+  personas: string | null;
   created_at: number;
 }
 
@@ -28,6 +32,7 @@ export function siteFromRow(row: SiteRow): Site {
     name: row.name,
     origins: JSON.parse(row.origins) as string[],
     stageOverrides: JSON.parse(row.stage_overrides) as Record<string, Stage>,
+    personas: row.personas === null ? null : (JSON.parse(row.personas) as Persona[]),
     createdAt: row.created_at,
   };
 }
@@ -39,6 +44,7 @@ export function publicSite(site: Site) {
     name: site.name,
     origins: site.origins,
     stage_overrides: site.stageOverrides,
+    personas: site.personas,
     created_at: new Date(site.createdAt).toISOString(),
   };
 }
