@@ -2,6 +2,8 @@ import type { VisitorFeatures } from '../src/personas/personaFields.ts';
 import type { EventRow } from './helpers.ts';
 
 const DAY = 86_400_000;
+/** Measurements, not touchpoints (SPEC §3): they say nothing about the shopper. */
+const MEASUREMENTS = ['web_vitals', 'feedback_prompt'];
 
 /**
  * A visitor's persona features computed from their raw events, written from the
@@ -9,7 +11,7 @@ const DAY = 86_400_000;
  * rollup-based persona reports are checked against.
  */
 export function featuresFromEvents(rows: readonly EventRow[], now: number): VisitorFeatures {
-  const events = [...rows].sort((a, b) => a.ts - b.ts || (a.id < b.id ? -1 : 1));
+  const events = rows.filter((e) => !MEASUREMENTS.includes(e.type)).sort((a, b) => a.ts - b.ts || (a.id < b.id ? -1 : 1));
   const props = (row: EventRow) => (row.props ? (JSON.parse(row.props) as Record<string, unknown>) : {});
   const ofType = (type: string) => events.filter((e) => e.type === type);
   const firstLanding = ofType('landing')[0];
@@ -35,7 +37,7 @@ export function featuresFromEvents(rows: readonly EventRow[], now: number): Visi
     abandoned_carts: new Set(cartAdds.map((e) => utcDay(e.ts)).filter((day) => !orderDays.has(day))).size,
     orders: orders.length,
     revenue: orders.reduce((sum, e) => sum + (typeof props(e).revenue === 'number' ? (props(e).revenue as number) : 0), 0),
-    coupon_orders: orders.filter((e) => typeof props(e).coupon === 'string' && props(e).coupon !== '').length,
+    coupon_orders: orders.filter((e) => props(e).coupon !== undefined && props(e).coupon !== null && props(e).coupon !== '').length,
     returns: ofType('return_start').length,
     order_tracking_views: ofType('order_tracking_view').length,
     support_contacts: ofType('support_contact').length,

@@ -1,0 +1,75 @@
+import { PERSONA_FIELDS, type PersonaField, type VisitorFeatures } from './personaFields.ts';
+import type { Persona } from './personaRules.ts';
+import { personaCaseSql } from './personaSql.ts';
+import { visitorFeatureSql } from './visitorFeatureSql.ts';
+
+/** A persona report's scope: a site's whole UTC hours [fromHour, toHour), the visitors a filter keeps, "now" for the features. */
+export interface PersonaScope {
+  siteId: number;
+  fromHour: number;
+  toHour: number;
+  channels?: string[];
+  devices?: string[];
+  now: number;
+}
+
+/**
+ * The visitors of the range (from the per-visitor-hour rollup) with their primary persona
+ * (the site's rules over their lifetime rollup): read once, then grouped three ways. ?1–?3
+ * scope, ?4 channels, ?5 devices, ?6 now, ?7 the rules' values.
+ */
+function personaRowsSql(personas: readonly Persona[]) {
+  const { sql: persona, values } = personaCaseSql(personas, visitorFeatureSql(6), 7);
+  const sql = `WITH
+kept AS MATERIALIZED (
+  SELECT visitor, max(furthest) AS furthest, sum(orders) AS orders, sum(cart_adds) AS cart_adds
+  FROM visitor_hours WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3
+  GROUP BY visitor
+  HAVING (?4 IS NULL OR visitor IN (
+      SELECT visitor FROM visitor_hour_types WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND type = 'landing'
+        AND channel IN (SELECT value FROM json_each(?4))))
+    AND (?5 IS NULL OR max(device IN (SELECT value FROM json_each(?5))))),
+p AS MATERIALIZED (
+  SELECT k.visitor, k.furthest, k.orders, k.cart_adds, ${persona} AS persona
+  FROM kept k JOIN visitor_totals t ON t.site_id = ?1 AND t.visitor = k.visitor)
+SELECT 'reach' AS kind, persona, json_object('furthest', furthest, 'visitors', count(*), 'buyers', sum(orders > 0),
+         'cart_visitors', sum(cart_adds > 0), 'abandoned', sum(cart_adds > 0 AND orders = 0)) AS data
+  FROM p GROUP BY persona, furthest
+UNION ALL
+SELECT 'revenue', p.persona, json_object('currency', nullif(m.currency, ''), 'orders', sum(m.events), 'revenue', sum(m.amount))
+  FROM visitor_hour_money m JOIN p ON p.visitor = m.visitor
+  WHERE m.site_id = ?1 AND m.hour >= ?2 AND m.hour < ?3 AND m.kind = 'order'
+  GROUP BY p.persona, m.currency
+UNION ALL
+SELECT 'channel', p.persona, json_object('channel', ty.channel, 'landings', sum(ty.touchpoints), 'visitors', count(DISTINCT ty.visitor))
+  FROM visitor_hour_types ty JOIN p ON p.visitor = ty.visitor
+  WHERE ty.site_id = ?1 AND ty.hour >= ?2 AND ty.hour < ?3 AND ty.type = 'landing'
+  GROUP BY p.persona, ty.channel`;
+  return { sql, values };
+}
+
+export type PersonaRow =
+  | { kind: 'reach'; persona: string; data: { furthest: number; visitors: number; buyers: number; cart_visitors: number; abandoned: number } }
+  | { kind: 'revenue'; persona: string; data: { currency: string | null; orders: number; revenue: number } }
+  | { kind: 'channel'; persona: string; data: { channel: string; landings: number; visitors: number } };
+
+export async function readPersonaRows(db: D1Database, scope: PersonaScope, personas: readonly Persona[]): Promise<{ rows: PersonaRow[]; rowsRead: number }> {
+  const { sql, values } = personaRowsSql(personas);
+  const list = (v?: string[]) => (v ? JSON.stringify(v) : null);
+  const result = await db
+    .prepare(sql)
+    .bind(scope.siteId, scope.fromHour, scope.toHour, list(scope.channels), list(scope.devices), scope.now, JSON.stringify(values))
+    .all<{ kind: PersonaRow['kind']; persona: string; data: string }>();
+  return {
+    rows: result.results.map((r) => ({ kind: r.kind, persona: r.persona, data: JSON.parse(r.data) }) as PersonaRow),
+    rowsRead: result.meta.rows_read ?? 0,
+  };
+}
+
+/** One visitor's features from their lifetime rollup, or null for a visitor with no touchpoint stored. */
+export async function readVisitorFeatures(db: D1Database, siteId: number, visitor: string, now: number): Promise<VisitorFeatures | null> {
+  const feature = visitorFeatureSql(3);
+  const fields = Object.keys(PERSONA_FIELDS) as PersonaField[];
+  const sql = `SELECT ${fields.map((f) => `${feature(f)} AS ${f}`).join(', ')} FROM visitor_totals t WHERE t.site_id = ?1 AND t.visitor = ?2`;
+  return db.prepare(sql).bind(siteId, visitor, now).first<VisitorFeatures>();
+}
