@@ -15,8 +15,8 @@ export function d1EventWriter(db: D1Database): EventWriter {
   return {
     async write(rows) {
       if (rows.length === 0) return 0;
-      const result = await insertEvents(db, rows).run();
-      return result.meta.changes;
+      const { results } = await insertEvents(db, rows).all();
+      return results.length;
     },
   };
 }
