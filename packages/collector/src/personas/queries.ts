@@ -1,6 +1,7 @@
 import { PERSONA_FIELDS, type PersonaField, type VisitorFeatures } from './personaFields.ts';
 import type { Persona } from './personaRules.ts';
 import { personaCaseSql } from './personaSql.ts';
+import { usedParams } from '../lib/usedParams.ts';
 import { visitorFeatureSql } from './visitorFeatureSql.ts';
 
 /** A persona report's scope: a site's whole UTC hours [fromHour, toHour), the visitors a filter keeps, "now" for the features. */
@@ -56,9 +57,10 @@ export type PersonaRow =
 export async function readPersonaRows(db: D1Database, scope: PersonaScope, personas: readonly Persona[]): Promise<{ rows: PersonaRow[]; rowsRead: number }> {
   const { sql, values } = personaRowsSql(personas);
   const list = (v?: string[]) => (v ? JSON.stringify(v) : null);
+  const params = [scope.siteId, scope.fromHour, scope.toHour, list(scope.channels), list(scope.devices), scope.now, JSON.stringify(values)];
   const result = await db
     .prepare(sql)
-    .bind(scope.siteId, scope.fromHour, scope.toHour, list(scope.channels), list(scope.devices), scope.now, JSON.stringify(values))
+    .bind(...usedParams(sql, params))
     .all<{ kind: PersonaRow['kind']; persona: string; data: string }>();
   return {
     rows: result.results.map((r) => ({ kind: r.kind, persona: r.persona, data: JSON.parse(r.data) }) as PersonaRow),
