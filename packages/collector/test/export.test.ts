@@ -165,16 +165,70 @@ describe('GET /v1/export: records', () => {
     expect(parseCsv(text)[1]!.at(-1)).toBe('{"comment":"a,b \\"c\\"\\r\\nd\\ne"}');
   });
 
-  it('defuses cells a spreadsheet would run as formulas, and keeps NDJSON exact', async () => {
+  it('writes ids starting with - or _ byte-exact in CSV, so both formats join on the id the SDK sent', async () => {
     const { site, export_token } = await createSite();
-    await seedRows(site, 1, () => ({ user: '=HYPERLINK("https://evil.example","x")', session: '+1+2', referrer: '@SUM(A1)' }));
-    const csv = parseCsv(await (await call(`/v1/export?${RANGE}&format=csv`, { headers: bearer(export_token) })).text());
-    const [header, row] = [csv[0]!, csv[1]!];
-    expect(row[header.indexOf('user')]).toBe('\'=HYPERLINK("https://evil.example","x")');
-    expect(row[header.indexOf('session')]).toBe("'+1+2");
-    expect(row[header.indexOf('referrer')]).toBe("'@SUM(A1)");
-    const [record] = parseNdjson(await (await call(`/v1/export?${RANGE}`, { headers: bearer(export_token) })).text());
-    expect(record).toMatchObject({ user: '=HYPERLINK("https://evil.example","x")', session: '+1+2', referrer: '@SUM(A1)' });
+    const ts = Date.now() - 60_000;
+    const ids = ['-V1StGXR8_Z5jdHi6B-myT', '_V1StGXR8_Z5jdHi6B-myT', '--------', '________', '-_-_-_-_-_'];
+    const sent = ids.map((id, i) =>
+      event({ id, type: i === 0 ? 'landing' : 'page_view', ts: ts + i, ref: i === 0 ? 'https://www.google.co.jp/' : undefined }),
+    );
+    const init = { cf: { country: 'JP' } } as RequestInit;
+    const answer = await call('/v1/collect', {
+      ...init,
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain', Origin: SHOP },
+      body: JSON.stringify({ site, events: sent }),
+    });
+    expect(await answer.json()).toMatchObject({ accepted: ids.length });
+    const range = `from=${ts}&to=${ts + 10}`;
+    const ndjson = parseNdjson(await (await call(`/v1/export?${range}`, { headers: bearer(export_token) })).text());
+    const text = await (await call(`/v1/export?${range}&format=csv`, { headers: bearer(export_token) })).text();
+    const csv = csvObjects(text);
+    expect(ndjson.map((r) => r.id)).toEqual(ids);
+    expect(csv.map((r) => r.id)).toEqual(ids);
+    for (const id of ids) expect(text).toContain(`\r\n${id},${site},`);
+    const byId = new Map(ndjson.map((record) => [record.id, record]));
+    for (const row of csv) {
+      const record = byId.get(row.id)!;
+      for (const column of ['site', 'type', 'stage', 'ts', 'received_at', 'channel', 'search_engine', 'country', 'device'] as const) {
+        expect(row[column]).toBe(record[column] ?? '');
+      }
+    }
+    expect(csv[0]).toMatchObject({ channel: 'organic_search', search_engine: 'google', country: 'JP' });
+  });
+
+  it('defuses free-text cells a spreadsheet would run as formulas, and keeps NDJSON exact', async () => {
+    const { site, export_token } = await createSite();
+    const hostile = ['=HYPERLINK("https://evil.example","x")', '+1+2', '-2+3+cmd|\' /C calc\'!A0', '@SUM(A1)', '\t=1+1', '\r=1+1'];
+    await seedRows(site, hostile.length, (i) => ({
+      visitor: hostile[i]!, session: hostile[(i + 1) % 6]!, user: hostile[(i + 2) % 6]!, referrer: hostile[(i + 3) % 6]!,
+      url: hostile[(i + 4) % 6]!,
+    }));
+    const csv = csvObjects(await (await call(`/v1/export?${RANGE}&format=csv`, { headers: bearer(export_token) })).text());
+    const ndjson = parseNdjson(await (await call(`/v1/export?${RANGE}`, { headers: bearer(export_token) })).text());
+    expect(csv).toHaveLength(hostile.length);
+    csv.forEach((row, i) => {
+      for (const column of ['visitor', 'session', 'user', 'referrer', 'url'] as const) {
+        expect(hostile).toContain(ndjson[i]![column]);
+        expect(row[column]).toBe(`'${ndjson[i]![column] as string}`);
+      }
+    });
+  });
+
+  it('stores a country only as a two-character code, so the CSV column needs no defusing', async () => {
+    const { site, export_token } = await createSite();
+    const ts = Date.now() - 60_000;
+    for (const [i, country] of ['FR', 'T1', '=1+1', 'fr', '-1'].entries()) {
+      const init = { cf: { country } } as RequestInit;
+      await call('/v1/collect', {
+        ...init,
+        method: 'POST',
+        headers: { 'Content-Type': 'text/plain', Origin: SHOP },
+        body: JSON.stringify({ site, events: [event({ ts: ts + i })] }),
+      });
+    }
+    const records = parseNdjson(await (await call(`/v1/export?from=${ts}&to=${ts + 10}`, { headers: bearer(export_token) })).text());
+    expect(records.map((r) => r.country)).toEqual(['FR', 'T1', null, null, null]);
   });
 
   it('filters by stage, type and channel', async () => {

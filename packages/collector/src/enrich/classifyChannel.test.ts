@@ -69,7 +69,18 @@ describe('classifyChannel', () => {
     [`${SHOP}?utm_source=gdn&utm_medium=display`, '', 'display', undefined],
     // Referral and direct.
     [SHOP, 'https://www.some-blog.example/best-shirts', 'referral', undefined],
-    [SHOP, 'https://news.ycombinator.com/', 'referral', undefined],
+    [SHOP, 'https://en.wikipedia.org/wiki/Oxford_shirt', 'referral', undefined],
+    // Matomo's social list counts Hacker News and GitHub as social networks.
+    [SHOP, 'https://news.ycombinator.com/', 'social', undefined],
+    [SHOP, 'https://github.com/acme/shirts', 'social', undefined],
+    // A general site with a search box is a search engine only for its search pages.
+    [SHOP, 'https://www.cnn.com/', 'referral', undefined],
+    [SHOP, 'https://www.cnn.com/search?query=shirt', 'organic_search', 'google'],
+    [SHOP, 'https://www.facebook.com/search/top/?q=shirt', 'social', undefined],
+    // Webmail link dereferrers and front ends the old hand-written list missed.
+    [SHOP, 'https://deref-gmx.net/mail/client/x/dereferrer/?redirectUrl=https%3A%2F%2Fshop.example', 'email', undefined],
+    [SHOP, 'https://mail.naver.com/', 'email', undefined],
+    [SHOP, 'https://mail.ru/', 'referral', undefined],
     [SHOP, '', 'direct', undefined],
     [SHOP, undefined, 'direct', undefined],
     [SHOP, 'https://shop.example/cart', 'direct', undefined],

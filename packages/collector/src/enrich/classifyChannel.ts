@@ -1,6 +1,6 @@
 import type { Channel } from '@waymark/schema';
 import { isEmailHost } from './emailHosts.ts';
-import { searchEngineOfHost, searchEngineOfSource } from './searchEngines.ts';
+import { searchEngineOfReferrer, searchEngineOfSource } from './searchEngines.ts';
 import { isSocialHost, isSocialSource } from './socialNetworks.ts';
 
 export interface ChannelResult {
@@ -58,9 +58,9 @@ export function classifyChannel(pageUrl: string, referrer: string | undefined): 
     return { channel: 'direct' };
   }
   const params = url.searchParams;
-  const refHost = hostOf(referrer);
-  const external = refHost && withoutWww(refHost) !== withoutWww(url.hostname.toLowerCase()) ? refHost : undefined;
-  const refEngine = external ? searchEngineOfHost(external) : undefined;
+  const ref = referrerOf(referrer);
+  const external = ref && withoutWww(ref.host) !== withoutWww(url.hostname.toLowerCase()) ? ref.host : undefined;
+  const refEngine = external ? searchEngineOfReferrer(external, ref!.params) : undefined;
   const source = params.get('utm_source')?.trim().toLowerCase() ?? '';
   const medium = params.get('utm_medium')?.trim().toLowerCase() ?? '';
   const sourceEngine = source ? searchEngineOfSource(source) : undefined;
@@ -121,14 +121,17 @@ function withoutWww(host: string): string {
   return host.startsWith('www.') ? host.slice(4) : host;
 }
 
-function hostOf(referrer: string | undefined): string | undefined {
+function referrerOf(referrer: string | undefined): { host: string; params: URLSearchParams } | undefined {
   if (!referrer) return undefined;
   try {
-    const { protocol, hostname } = new URL(referrer);
+    const { protocol, hostname, searchParams } = new URL(referrer);
     // Android apps refer as android-app://<package>/: the Google app's search, Gmail, the
     // social apps; any other app is a referral under its package name.
-    if (protocol === 'android-app:') return ANDROID_APPS[hostname.toLowerCase()] ?? hostname.toLowerCase();
-    return protocol === 'http:' || protocol === 'https:' ? hostname.toLowerCase() : undefined;
+    if (protocol === 'android-app:') {
+      const app = hostname.toLowerCase();
+      return { host: ANDROID_APPS[app] ?? app, params: searchParams };
+    }
+    return protocol === 'http:' || protocol === 'https:' ? { host: hostname.toLowerCase(), params: searchParams } : undefined;
   } catch {
     return undefined;
   }

@@ -1,49 +1,75 @@
+import { bareHost, countryPattern, hostSuffixes } from './hostKey.ts';
+import { SEARCH_ENGINE_HOSTS } from './matomoLists.ts';
+
 /**
- * Search engines by referrer host. A landing whose referrer matches is a *search landing*
- * (organic_search, or paid_search with a click id or paid utm_medium). Order matters only
- * where patterns overlap; webmail hosts of the same companies are excluded by `emailHosts`.
+ * Engines and hosts Matomo's list lacks, in its format; `*.host` takes every subdomain.
+ * Matomo's facts come first: where both name a host, Matomo's engine stands.
  */
-export const SEARCH_ENGINES: ReadonlyArray<readonly [name: string, host: RegExp]> = [
-  // google.com, google.de, google.co.uk, google.com.br, www.google.fr, images.google.com …;
-  // not Google's other products (mail., docs., accounts., play. …), which are no search.
-  ['google', /^(www\.|m\.|images\.|news\.|scholar\.)?google\.(com|[a-z]{2}|cat|co\.[a-z]{2}|com\.[a-z]{2})$/],
-  ['bing', /(^|\.)bing\.com$/],
-  ['duckduckgo', /(^|\.)duckduckgo\.com$/],
-  ['yahoo', /(^|\.)search\.yahoo\.(com|co\.jp|[a-z]{2})$|(^|\.)yahoo\.co\.jp$/],
-  ['yandex', /(^|\.)(yandex\.(ru|com|by|kz|ua|uz|com\.tr|com\.am|eu)|ya\.ru)$/],
-  ['baidu', /(^|\.)baidu\.com$/],
-  ['ecosia', /(^|\.)ecosia\.org$/],
-  ['brave', /^search\.brave\.com$/],
-  ['qwant', /(^|\.)qwant\.com$/],
-  ['startpage', /(^|\.)startpage\.(com|nl)$/],
-  ['naver', /(^|\.)naver\.com$/],
-  ['seznam', /(^|\.)seznam\.cz$/],
-  ['sogou', /(^|\.)sogou\.com$/],
-  ['so360', /(^|\.)so\.com$/],
-  ['daum', /(^|\.)daum\.net$/],
-  ['aol', /(^|\.)search\.aol\.(com|[a-z]{2})$/],
-  ['ask', /(^|\.)ask\.com$/],
-  ['mojeek', /(^|\.)mojeek\.(com|co\.uk)$/],
-  ['kagi', /(^|\.)kagi\.com$/],
-  ['petal', /(^|\.)petalsearch\.com$/],
-  ['coccoc', /(^|\.)coccoc\.com$/],
-  ['yep', /(^|\.)yep\.com$/],
-  ['perplexity', /(^|\.)perplexity\.ai$/],
-  // German portals' own search fronts (their mail lives on other hosts).
-  ['web.de', /^suche\.web\.de$/],
-  ['gmx', /^suche\.gmx\.(net|de|at|ch)$/],
-  ['t-online', /^suche\.t-online\.de$/],
-];
+const OWN_HOSTS: Readonly<Record<string, string>> = {
+  google: 'google.cat',
+  duckduckgo: '*.duckduckgo.com',
+  yandex: 'ya.ru',
+  brave: 'search.brave.com',
+  kagi: 'kagi.com',
+  mojeek: 'mojeek.com mojeek.co.uk',
+  petal: 'petalsearch.com',
+  yep: 'yep.com',
+  perplexity: 'perplexity.ai',
+  startpage: 'startpage.nl',
+};
 
-/** Names a search engine may go by in `utm_source` (`utm_source=google&utm_medium=cpc`). */
-const SOURCE_ALIASES: Record<string, string> = { adwords: 'google', 'google-ads': 'google', googleads: 'google', microsoft: 'bing', msn: 'bing', ddg: 'duckduckgo' };
+/** Names a search engine goes by in `utm_source` (`utm_source=google&utm_medium=cpc`). */
+const SOURCE_NAMES = new Set([
+  'google', 'bing', 'yahoo', 'yandex', 'baidu', 'duckduckgo', 'ecosia', 'brave', 'qwant', 'startpage', 'naver', 'seznam',
+  'sogou', 'so360', 'daum', 'aol', 'ask', 'mojeek', 'kagi', 'petal', 'coccoc', 'yep', 'perplexity',
+]);
+const SOURCE_ALIASES: Readonly<Record<string, string>> = {
+  adwords: 'google', 'google-ads': 'google', googleads: 'google', microsoft: 'bing', msn: 'bing', ddg: 'duckduckgo',
+};
 
-export function searchEngineOfHost(host: string): string | undefined {
-  for (const [name, pattern] of SEARCH_ENGINES) if (pattern.test(host)) return name;
-  return undefined;
+interface Engine {
+  name: string;
+  /** When set, the referrer counts as a search only when it carries one of these parameters. */
+  keywords?: string[];
+}
+
+/**
+ * Every host spelled as `hostKey` spells it: an exact bare host, a country pattern with
+ * `{}`, or `*.` + a domain. Built once per isolate from a few hundred entries.
+ */
+const INDEX = new Map<string, Engine>();
+for (const table of [SEARCH_ENGINE_HOSTS, OWN_HOSTS]) {
+  for (const [name, hosts] of Object.entries(table)) {
+    for (const entry of hosts.split(' ')) {
+      const [host, keywords] = entry.split('?') as [string, string | undefined];
+      const key = host.startsWith('*.') ? `*.${bareHost(host.slice(2))}` : bareHost(host);
+      if (!INDEX.has(key)) INDEX.set(key, keywords ? { name, keywords: keywords.split(',') } : { name });
+    }
+  }
+}
+
+/**
+ * The search engine a referrer comes from: its bare host, else its country pattern
+ * (www.google.co.jp → google.{}), else a wildcard domain; a handful of Map lookups,
+ * whatever the size of the lists.
+ */
+export function searchEngineOfReferrer(host: string, params: URLSearchParams): string | undefined {
+  const bare = bareHost(host);
+  const engine = INDEX.get(bare) ?? INDEX.get(countryPattern(bare)) ?? wildcardEngine(bare);
+  if (!engine) return undefined;
+  if (engine.keywords && !engine.keywords.some((keyword) => params.get(keyword))) return undefined;
+  return engine.name;
 }
 
 export function searchEngineOfSource(source: string): string | undefined {
   const name = SOURCE_ALIASES[source] ?? source;
-  return SEARCH_ENGINES.some(([engine]) => engine === name) ? name : undefined;
+  return SOURCE_NAMES.has(name) ? name : undefined;
+}
+
+function wildcardEngine(bare: string): Engine | undefined {
+  for (const suffix of hostSuffixes(bare)) {
+    const engine = INDEX.get(`*.${suffix}`);
+    if (engine) return engine;
+  }
+  return undefined;
 }

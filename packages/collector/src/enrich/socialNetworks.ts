@@ -1,21 +1,25 @@
-/** Social networks and messengers by referrer host suffix, and the names they use as `utm_source`. */
-const SOCIAL_DOMAINS = [
-  'facebook.com', 'fb.com', 'fb.me', 'messenger.com', 'instagram.com', 'threads.net', 'whatsapp.com', 'wa.me',
-  't.co', 'twitter.com', 'x.com', 'linkedin.com', 'lnkd.in', 'pinterest.com', 'pin.it', 'reddit.com', 'redd.it',
-  'youtube.com', 'youtu.be', 'tiktok.com', 'snapchat.com', 'bsky.app', 'mastodon.social', 'vk.com', 'ok.ru',
-  'weibo.com', 'tumblr.com', 'quora.com', 't.me', 'telegram.org', 'line.me', 'discord.com', 'discord.gg',
-  'xing.com', 'twitch.tv', 'douyin.com', 'xiaohongshu.com', 'kakao.com', 'nextdoor.com', 'flipboard.com',
-];
-// pinterest.de, pinterest.co.uk …: Pinterest serves country domains.
-const PINTEREST = /(^|\.)pinterest\.(com|[a-z]{2}|co\.[a-z]{2}|com\.[a-z]{2})$/;
+import { bareHost, countryPattern, hostSuffixes } from './hostKey.ts';
+import { SOCIAL_HOSTS } from './matomoLists.ts';
+
+/** Networks and messengers Matomo's list lacks; pinterest.{} is Pinterest's country sites. */
+const OWN_HOSTS =
+  'fb.com messenger.com threads.net whatsapp.com wa.me x.com pin.it pinterest.{} redd.it tiktok.com snapchat.com ' +
+  'bsky.app mastodon.social ok.ru quora.com t.me telegram.org line.me discord.com discord.gg twitch.tv douyin.com ' +
+  'xiaohongshu.com kakao.com nextdoor.com flipboard.com';
+
+const SOCIAL = new Set(`${SOCIAL_HOSTS} ${OWN_HOSTS}`.split(' ').map(bareHost));
 
 const SOCIAL_SOURCES = new Set([
   'facebook', 'fb', 'instagram', 'ig', 'meta', 'twitter', 'x', 'linkedin', 'pinterest', 'reddit', 'youtube',
   'tiktok', 'snapchat', 'threads', 'bluesky', 'whatsapp', 'telegram', 'vk', 'weibo', 'tumblr', 'quora', 'line', 'discord',
 ]);
 
+/** A social host or any subdomain of one (l.facebook.com, old.reddit.com), country sites included. */
 export function isSocialHost(host: string): boolean {
-  return PINTEREST.test(host) || SOCIAL_DOMAINS.some((domain) => host === domain || host.endsWith(`.${domain}`));
+  const bare = bareHost(host);
+  for (const suffix of hostSuffixes(bare)) if (SOCIAL.has(suffix)) return true;
+  for (const suffix of hostSuffixes(countryPattern(bare))) if (SOCIAL.has(suffix)) return true;
+  return false;
 }
 
 export function isSocialSource(source: string): boolean {

@@ -3,6 +3,7 @@ import { cors } from 'hono/cors';
 import { validateBatch, type CollectResponse, type Rejection } from '@waymark/schema';
 import type { AppEnv } from '../env.ts';
 import { cookielessVisitor } from '../enrich/cookielessVisitor.ts';
+import { countryCode } from '../enrich/countryCode.ts';
 import { deviceClass } from '../enrich/deviceClass.ts';
 import { enrichEvent } from '../events/enrichEvent.ts';
 import { d1EventWriter } from '../events/eventWriter.ts';
@@ -55,7 +56,7 @@ collect.post('/', async (c) => {
   const facts = {
     receivedAt,
     sentAt: batch.sentAt,
-    country: (c.req.raw.cf?.country as string | undefined) ?? undefined,
+    country: countryCode(c.req.raw.cf?.country),
     device: deviceClass(userAgent),
     cookielessVisitor: needsHash
       ? await storage(() => cookielessVisitor(c.env.DB, clientAddress(c), userAgent, site.key, receivedAt))

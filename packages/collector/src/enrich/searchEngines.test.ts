@@ -1,0 +1,62 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { bareHost, countryPattern, hostSuffixes } from './hostKey.ts';
+import { SEARCH_ENGINE_HOSTS } from './matomoLists.ts';
+import { searchEngineOfReferrer } from './searchEngines.ts';
+
+const NO_PARAMS = new URLSearchParams();
+const entries = Object.entries(SEARCH_ENGINE_HOSTS).flatMap(([name, hosts]) => hosts.split(' ').map((host) => ({ name, host })));
+const countryEntries = entries.filter(({ host }) => host.includes('{}') && !host.includes('?'));
+const letter = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz');
+const country = fc.tuple(letter, letter).map(([a, b]) => a + b);
+
+describe('hostKey', () => {
+  it.each([
+    ['www.google.co.jp', 'google.co.jp', 'google.{}'],
+    ['yandex.com.tr', 'yandex.com.tr', 'yandex.{}'],
+    ['de.search.yahoo.com', 'de.search.yahoo.com', '{}.search.yahoo.com'],
+    ['m.search.naver.com', 'search.naver.com', 'search.naver.com'],
+    ['www.so.com', 'so.com', 'so.com'],
+    ['m.sm.cn', 'sm.cn', 'sm.{}'],
+    ['images.uk.ask.com', 'images.uk.ask.com', 'images.{}.ask.com'],
+  ])('%s is %s, country pattern %s', (host, bare, pattern) => {
+    expect(bareHost(host)).toBe(bare);
+    expect(countryPattern(bare)).toBe(pattern);
+  });
+
+  it('walks a host up to its two-label domain', () => {
+    expect([...hostSuffixes('a.old.reddit.com')]).toEqual(['a.old.reddit.com', 'old.reddit.com', 'reddit.com']);
+    expect([...hostSuffixes('t.co')]).toEqual(['t.co']);
+  });
+});
+
+describe('searchEngineOfReferrer', () => {
+  it('finds every host of the imported table under its engine', () => {
+    for (const { name, host } of entries) {
+      if (host.includes('{}') || host.includes('?')) continue;
+      expect(searchEngineOfReferrer(host, NO_PARAMS), host).toBe(name);
+    }
+  });
+
+  it('expands every {} of the table to any country code, with or without www. and a second level', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...countryEntries), country, fc.constantFrom('', 'co.', 'com.'), fc.constantFrom('', 'www.', 'm.'), ({ name, host }, code, second, prefix) => {
+        const real = host.endsWith('.{}') ? host.replace(/\{\}$/, second + code) : host.replace('{}', code);
+        expect(searchEngineOfReferrer(prefix + real, NO_PARAMS)).toBe(name);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('asks a keyword parameter of general sites with a search box', () => {
+    expect(searchEngineOfReferrer('www.cnn.com', NO_PARAMS)).toBeUndefined();
+    expect(searchEngineOfReferrer('www.cnn.com', new URLSearchParams('query=shirt'))).toBe('google');
+    expect(searchEngineOfReferrer('digg.com', new URLSearchParams('s='))).toBeUndefined();
+  });
+
+  it('leaves unknown hosts and Google products that are no search alone', () => {
+    for (const host of ['docs.google.com', 'play.google.com', 'shop.example', 'google.example.com', 'mail.ru']) {
+      expect(searchEngineOfReferrer(host, NO_PARAMS), host).toBeUndefined();
+    }
+  });
+});
