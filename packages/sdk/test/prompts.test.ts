@@ -258,7 +258,7 @@ describe('the widget', () => {
     expect(inWidget('#q').textContent).toBe(hostile);
     expect(widget()!.shadowRoot!.querySelectorAll('img, b, i')).toHaveLength(0);
     expect(widget()!.shadowRoot!.querySelectorAll('fieldset input[type=radio]')).toHaveLength(5);
-    expect(inWidget('button').textContent).toBe('<i>Go</i>');
+    expect(inWidget('button:not([type])').textContent).toBe('<i>Go</i>');
     expect(send).toHaveBeenCalledWith('feedback_prompt', { prompt: 'after_order', about: 'purchase', action: 'shown' });
     expect(getComputedStyle(widget()!).position).toBe('fixed');
   });

@@ -14,7 +14,7 @@ const CSS =
   'p{margin:0 32px 12px 0;font-weight:600}label{display:block}fieldset{display:flex;gap:6px;border:0;margin:0 0 12px;padding:0}fieldset label{flex:1}' +
   'input{position:absolute;opacity:0;margin:0}span{display:block;padding:10px 0;text-align:center;border:1px solid var(--l);border-radius:8px;cursor:pointer}input:checked+span{background:var(--a);color:var(--o);border-color:var(--a)}' +
   'textarea{display:block;box-sizing:border-box;width:100%;margin:4px 0 12px;padding:6px;font:inherit;color:inherit;background:none;border:1px solid var(--l);border-radius:8px;resize:vertical}' +
-  'button{font:inherit;cursor:pointer;border:0;border-radius:8px;padding:8px 16px;background:var(--a);color:var(--o)}button+button{float:right;margin:-12px -12px 0 0;padding:4px 10px;font-size:20px;background:none;color:inherit}' +
+  'button{font:inherit;cursor:pointer;border:0;border-radius:8px;padding:8px 16px;background:var(--a);color:var(--o)}[type=button]{float:right;margin:-8px -8px 0 0;padding:4px 10px;font-size:20px;background:none;color:inherit}' +
   ':focus-visible,input:focus-visible+span{outline:3px solid var(--a);outline-offset:2px}';
 
 /** Fixed in the corner, out of the page's flow (no layout shift), above the shop's own layers, phone-wide at most. */
@@ -50,11 +50,11 @@ export const showPrompt: ShowPrompt = (prompt: PromptConfig, send: Capture) => {
   const form = h(
     'form',
     {},
+    h('button', { type: 'button', 'aria-label': labels.close }, '×'),
     h('p', { id: 'q' }, pick(prompt.question)!),
     h('fieldset', { 'aria-labelledby': 'q' }, ...radios),
     ...(comment ? [h('label', {}, labels.comment, comment)] : []),
     h('button', {}, labels.send),
-    h('button', { type: 'button', 'aria-label': labels.close }, '×'),
   ) as HTMLFormElement;
   const close = (action?: string) => {
     if (action) send('feedback_prompt', { prompt: id, about, action });
@@ -64,8 +64,8 @@ export const showPrompt: ShowPrompt = (prompt: PromptConfig, send: Capture) => {
   form.onsubmit = (event) => {
     event.preventDefault();
     const rating = +(form.elements.namedItem('r') as RadioNodeList).value;
-    // elements: the fieldset, then the first radio.
-    if (!rating) return void (form.elements[1] as HTMLElement).focus();
+    // elements: Close, the fieldset, then the first radio.
+    if (!rating) return void (form.elements[2] as HTMLElement).focus();
     send('feedback', { rating, comment: (comment && comment.value.trim()) || undefined, about, prompt: id });
     close();
   };
@@ -73,10 +73,10 @@ export const showPrompt: ShowPrompt = (prompt: PromptConfig, send: Capture) => {
     if (event.key == 'Escape') close('dismissed');
     else if (event.key == 'Enter' && (event.target as HTMLInputElement).type == 'radio') form.requestSubmit();
   };
-  form.lastChild!.addEventListener('click', () => close('dismissed'));
+  form.firstChild!.addEventListener('click', () => close('dismissed'));
   root.append(h('style', {}, CSS), h('div', { role: 'dialog', 'aria-labelledby': 'q' }, form));
   document.body.append(host);
   send('feedback_prompt', { prompt: id, about, action: 'shown' });
   const typing = before && (/^(?:INPUT|TEXTAREA|SELECT)$/.test(before.tagName) || before.isContentEditable);
-  if (!typing) (form.elements[1] as HTMLElement).focus({ preventScroll: true });
+  if (!typing) (form.elements[2] as HTMLElement).focus({ preventScroll: true });
 };
