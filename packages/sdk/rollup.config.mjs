@@ -23,6 +23,12 @@ export default [
     output: { file: 'dist/waymark-vitals.js', format: 'iife', name: 'waymarkVitals', plugins: [minify] },
     plugins: plugins(true),
   },
+  // The feedback prompt widget waymark.js loads when a prompt is due, next to it.
+  {
+    input: 'src/prompt.ts',
+    output: { file: 'dist/waymark-prompt.js', format: 'iife', name: 'waymarkPrompt', exports: 'default', plugins: [minify] },
+    plugins: plugins(true),
+  },
   // The Shopify custom pixel, pasted by the shop into its checkout's Customer events.
   {
     input: 'src/shopifyPixelScript.ts',

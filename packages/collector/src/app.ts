@@ -8,6 +8,7 @@ import { journeyMap } from './routes/map.ts';
 import { openapi } from './routes/openapi.ts';
 import { personas } from './routes/personas.ts';
 import { reports } from './routes/reports.ts';
+import { siteConfigRoute } from './routes/siteConfig.ts';
 import { validate } from './routes/validate.ts';
 
 export const app = new Hono<AppEnv>();
@@ -18,6 +19,7 @@ app.route('/v1/admin/sites', adminSites);
 app.route('/v1/export', eventExport);
 app.route('/v1/reports', reports);
 app.route('/v1/personas', personas);
+app.route('/v1/sites', siteConfigRoute);
 app.route('/v1/openapi.json', openapi);
 app.route('/', journeyMap);
 

@@ -18,6 +18,7 @@ describe('GET /v1/openapi.json', () => {
       '/v1/openapi.json',
       '/v1/reports/funnel',
       '/v1/reports/journey',
+      '/v1/sites/{site}/config',
       '/v1/validate',
     ]);
     const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1]!);

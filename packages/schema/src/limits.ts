@@ -12,3 +12,7 @@ export const MAX_TIME_MS = 8.64e15;
 export const EVENT_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
 export const CUSTOM_TYPE_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
 export const CURRENCY_PATTERN = /^[A-Z]{3}$/;
+/** A feedback comment longer than this is cut, not refused: a long answer is still an answer. */
+export const MAX_COMMENT_LENGTH = 2000;
+/** Feedback prompt ids (SPEC §5), as the admin API accepts them. */
+export const PROMPT_ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,39}$/;

@@ -5,7 +5,8 @@ export type Stage = (typeof STAGES)[number];
 /**
  * Touchpoint type → stage: the one table that decides where a touchpoint sits in the
  * journey (SPEC §3). `web_vitals` has no stage of its own: it takes the stage of the
- * page's touchpoint, named in its `props.page_type`.
+ * page's touchpoint, named in its `props.page_type`. `feedback` and `feedback_prompt`
+ * take the stage they are `about` (loyalty when they name none).
  */
 export const TOUCHPOINT_STAGE = {
   landing: 'awareness',
@@ -25,7 +26,8 @@ export const TOUCHPOINT_STAGE = {
   account_view: 'loyalty',
   review_submit: 'loyalty',
   newsletter_signup: 'loyalty',
-  feedback: 'loyalty',
+  feedback: null,
+  feedback_prompt: null,
   web_vitals: null,
 } as const satisfies Record<string, Stage | null>;
 
@@ -34,7 +36,7 @@ export type TouchpointType = keyof typeof TOUCHPOINT_STAGE;
 /** Touchpoints that describe a whole page: at most one of them per page (SPEC §4). */
 export type PageTouchpointType = Exclude<
   TouchpointType,
-  'landing' | 'web_vitals' | 'cart_add' | 'cart_remove' | 'wishlist_add' | 'review_submit' | 'newsletter_signup' | 'feedback'
+  'landing' | 'web_vitals' | 'cart_add' | 'cart_remove' | 'wishlist_add' | 'review_submit' | 'newsletter_signup' | 'feedback' | 'feedback_prompt'
 >;
 
 export function isTouchpointType(type: string): type is TouchpointType {
@@ -61,6 +63,7 @@ export function stageOf(
     const pageStage = typeof pageType === 'string' && isTouchpointType(pageType) ? TOUCHPOINT_STAGE[pageType] : null;
     return pageStage ?? 'consideration';
   }
+  if (type === 'feedback' || type === 'feedback_prompt') return isStage(props?.about) ? props.about : 'loyalty';
   if (isTouchpointType(type)) return TOUCHPOINT_STAGE[type] ?? undefined;
   const override = siteOverrides[type];
   if (override && isStage(override)) return override;

@@ -2,11 +2,13 @@ import {
   CURRENCY_PATTERN,
   CUSTOM_TYPE_PATTERN,
   EVENT_ID_PATTERN,
+  MAX_COMMENT_LENGTH,
   MAX_ITEMS,
   MAX_LIST_PRODUCTS,
   MAX_PROPS_BYTES,
   MAX_TIME_MS,
   MAX_URL_LENGTH,
+  PROMPT_ID_PATTERN,
 } from './limits.ts';
 import { isStage, STAGES } from './stages.ts';
 import type { WireEvent } from './wire.ts';
@@ -24,7 +26,8 @@ const isNumber = (value: unknown): value is number => typeof value === 'number' 
  */
 export function validateEvent(raw: unknown): EventCheck {
   if (!isObject(raw)) return fail('event must be an object');
-  const { id, type, ts, url, ref, anon, session, user, stage, props } = raw;
+  const { id, type, ts, url, ref, anon, session, user, stage } = raw;
+  const props = type === 'feedback' ? cappedComment(raw.props) : raw.props;
   if (typeof id !== 'string' || !EVENT_ID_PATTERN.test(id)) return fail('id must be 8–64 chars of [A-Za-z0-9_-]');
   if (typeof type !== 'string' || !CUSTOM_TYPE_PATTERN.test(type)) {
     return fail('type must be a touchpoint type or match ^[a-z][a-z0-9_]{0,63}$');
@@ -72,6 +75,7 @@ const REQUIRED_PROPS: Record<string, string> = {
   cart_remove: 'product',
   site_search: 'query',
   feedback: 'rating',
+  feedback_prompt: 'prompt',
 };
 
 function checkTouchpointProps(type: string, props: Record<string, unknown>): string | undefined {
@@ -102,6 +106,13 @@ function checkTouchpointProps(type: string, props: Record<string, unknown>): str
       return 'props.rating must be an integer from 1 to 5';
     }
     if (about !== undefined && !isStage(about)) return `props.about must be one of ${STAGES.join(', ')}`;
+    if (props.prompt !== undefined && !isPromptId(props.prompt)) return `props.prompt must match ${PROMPT_ID_PATTERN.source}`;
+  }
+  if (type === 'feedback_prompt') {
+    const { prompt, about, action } = props;
+    if (!isPromptId(prompt)) return `props.prompt must match ${PROMPT_ID_PATTERN.source}`;
+    if (about !== undefined && !isStage(about)) return `props.about must be one of ${STAGES.join(', ')}`;
+    if (action !== 'shown' && action !== 'dismissed') return 'props.action must be shown or dismissed';
   }
   if (type === 'web_vitals') {
     for (const key of ['lcp', 'inp', 'cls', 'fcp', 'ttfb'] as const) {
@@ -128,6 +139,16 @@ function checkProduct(product: unknown, where: string): string | undefined {
     if (product[key] !== undefined && typeof product[key] !== 'string') return `${where}.${key} must be a string`;
   }
   return undefined;
+}
+
+/** A feedback comment past MAX_COMMENT_LENGTH is cut before the size check, not refused. */
+function cappedComment(props: unknown): unknown {
+  if (!isObject(props) || typeof props.comment !== 'string' || props.comment.length <= MAX_COMMENT_LENGTH) return props;
+  return { ...props, comment: props.comment.slice(0, MAX_COMMENT_LENGTH) };
+}
+
+function isPromptId(value: unknown): boolean {
+  return typeof value === 'string' && PROMPT_ID_PATTERN.test(value);
 }
 
 function isCurrency(value: unknown): boolean {

@@ -28,7 +28,9 @@ export interface OrderProps {
   coupon?: string;
 }
 export interface SearchProps { query: string }
-export interface FeedbackProps { rating: number; comment?: string; about?: Stage }
+export interface FeedbackProps { rating: number; comment?: string; about?: Stage; prompt?: string }
+/** A feedback prompt shown or dismissed (SPEC §5): a measurement, never a touchpoint. */
+export interface FeedbackPromptProps { prompt: string; about?: Stage; action: 'shown' | 'dismissed' }
 export interface WebVitalsProps {
   lcp?: number;
   inp?: number;

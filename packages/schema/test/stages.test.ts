@@ -13,8 +13,16 @@ describe('stageOf', () => {
       consideration: ['page_view', 'product_list_view', 'product_view', 'site_search', 'wishlist_add'],
       decision: ['cart_add', 'cart_remove', 'cart_view', 'checkout_start', 'checkout_step'],
       purchase: ['order_complete', 'web_vitals'],
-      loyalty: ['order_tracking_view', 'return_start', 'account_view', 'review_submit', 'newsletter_signup', 'feedback'],
+      loyalty: ['order_tracking_view', 'return_start', 'account_view', 'review_submit', 'newsletter_signup', 'feedback', 'feedback_prompt'],
     });
+  });
+
+  it('gives feedback and feedback_prompt the stage they are about, loyalty when they name none or no stage', () => {
+    for (const type of ['feedback', 'feedback_prompt']) {
+      for (const about of STAGES) expect(stageOf(type, undefined, { about })).toBe(about);
+      expect(stageOf(type, 'awareness', {})).toBe('loyalty');
+      expect(stageOf(type, undefined, { about: 'joy' })).toBe('loyalty');
+    }
   });
 
   it('gives web_vitals the stage of its page and custom types their override, own stage or none', () => {

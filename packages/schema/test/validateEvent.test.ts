@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateEvent } from '../src/index.ts';
+import { MAX_COMMENT_LENGTH, validateEvent } from '../src/index.ts';
 
 const base = {
   id: 'V1StGXR8_Z5jdHi6B-myT',
@@ -46,6 +46,10 @@ describe('validateEvent', () => {
     [{ type: 'site_search', props: {} }, /^site_search needs props\.query/],
     [{ type: 'feedback', props: { rating: 6 } }, /^props\.rating/],
     [{ type: 'feedback', props: { rating: 4, about: 'joy' } }, /^props\.about/],
+    [{ type: 'feedback', props: { rating: 4, prompt: '<script>' } }, /^props\.prompt must match/],
+    [{ type: 'feedback_prompt', props: { prompt: 'after_order', action: 'answered' } }, /^props\.action must be shown or dismissed/],
+    [{ type: 'feedback_prompt', props: { action: 'shown' } }, /^props\.prompt must match/],
+    [{ type: 'feedback_prompt', props: { prompt: 'after_order', action: 'shown', about: 'joy' } }, /^props\.about/],
     [{ type: 'order_complete', props: { order_id: 'A1', revenue: '12' } }, /^props\.revenue/],
     [{ type: 'product_list_view', props: { products: Array(51).fill({ id: 'a' }) } }, /^props\.products holds 51/],
     [{ type: 'web_vitals', props: { lcp: -1 } }, /^props\.lcp/],
@@ -62,5 +66,13 @@ describe('validateEvent', () => {
     expect(reasonOf({ type: 'gift_wrap', stage: 'decision', props: undefined })).toBe('ok');
     expect(reasonOf({ type: 'order_complete', props: { order_id: '#1001' } })).toBe('ok');
     expect(reasonOf({ type: 'feedback', props: { rating: 5, about: 'purchase', comment: 'fast' } })).toBe('ok');
+    expect(reasonOf({ type: 'feedback_prompt', props: { prompt: 'after_order', about: 'purchase', action: 'dismissed' } })).toBe('ok');
+  });
+
+  it('cuts a feedback comment to its limit instead of refusing the answer, leaving the sent object alone', () => {
+    const props = { rating: 2, comment: '<b>x</b>'.repeat(1300) };
+    const check = validateEvent({ ...base, type: 'feedback', props });
+    expect(check.ok && (check.event.props!.comment as string).length).toBe(MAX_COMMENT_LENGTH);
+    expect(props.comment.length).toBe(10400);
   });
 });

@@ -1,5 +1,7 @@
 import type { PageTouchpointType, Stage } from '@waymark/schema';
 import type { PageRules } from './signals/urlRules.ts';
+import { loadChunk } from './lib/loadChunk.ts';
+import type { ShowPrompt } from './prompts/promptConfig.ts';
 import { createTracker } from './tracker.ts';
 import type { WebVitalsApi } from './touchpoints/webVitals.ts';
 
@@ -85,5 +87,10 @@ export interface Waymark {
  * waymark.identify('customer-4711');
  */
 export function init(options: InitOptions): Waymark {
-  return createTracker(options, () => import('web-vitals') as Promise<WebVitalsApi>);
+  return createTracker(
+    options,
+    () => import('web-vitals') as Promise<WebVitalsApi>,
+    // The collector serves the prompt widget next to waymark.js; an SPA bundle need not carry it.
+    () => loadChunk<ShowPrompt>(`${options?.endpoint}/waymark-prompt.js`, 'waymarkPrompt'),
+  );
 }

@@ -1,4 +1,5 @@
 import type { InitOptions, Waymark } from './init.ts';
+import { loadChunk } from './lib/loadChunk.ts';
 import type { Loose } from './lib/toProduct.ts';
 import { createTracker } from './tracker.ts';
 
@@ -6,7 +7,7 @@ import { createTracker } from './tracker.ts';
  * The script-tag entry (`waymark.js`):
  * `<script defer src="https://collector.example/waymark.js" data-site="wm_…"></script>`.
  * Options come from `data-*` attributes; calls queued by the `window.waymark` stub before
- * the script loaded are replayed, and `window.waymark(method, ...args)` calls the API from
+ * the script loaded are replayed (its chunks, web-vitals and the feedback prompt, are loaded from next to it), and `window.waymark(method, ...args)` calls the API from
  * then on. Without `data-site`, a queued `waymark('init', options)` starts it.
  */
 try {
@@ -28,14 +29,8 @@ try {
         pages: data.pages && JSON.parse(data.pages),
         ...options,
       },
-      () =>
-        new Promise((resolve, reject) => {
-          const chunk = document.createElement('script');
-          chunk.src = new URL('waymark-vitals.js', src).href;
-          chunk.onload = () => resolve(w.waymarkVitals);
-          chunk.onerror = reject;
-          document.head.append(chunk);
-        }),
+      () => loadChunk(new URL('waymark-vitals.js', src).href, 'waymarkVitals'),
+      () => loadChunk(new URL('waymark-prompt.js', src).href, 'waymarkPrompt'),
     ));
   w.waymark = (method: string, ...args: unknown[]) =>
     method == 'init' ? api || start(args[0] as InitOptions) : (api as Loose)?.[method]?.(...args);

@@ -16,6 +16,8 @@ import type { Loose } from './lib/toProduct.ts';
 import { VISIT_TIMEOUT_MS, visits } from './lib/visits.ts';
 import { whenIdle } from './lib/whenIdle.ts';
 import { pageSignals, type Signals } from './pageSignals.ts';
+import { duePrompts } from './prompts/duePrompt.ts';
+import type { ShowPrompt } from './prompts/promptConfig.ts';
 import { cartRequest, pageRequests, type CartAction } from './signals/pageRequests.ts';
 import { dataLayer, ga4Cart, ga4Items } from './signals/dataLayer.ts';
 import { marked, markedElements, markedTarget } from './signals/dataAttributes.ts';
@@ -74,9 +76,9 @@ interface Page {
 /**
  * The SDK: pages and their touchpoints, interactions, identity, consent and delivery.
  * `loadVitals` fetches web-vitals: a dynamic import for npm, a script next to
- * `waymark.js` for the script tag.
+ * `waymark.js` for the script tag; `loadPrompt` the feedback prompt widget.
  */
-export function createTracker(options: InitOptions, loadVitals: () => Promise<WebVitalsApi>): Waymark {
+export function createTracker(options: InitOptions, loadVitals: () => Promise<WebVitalsApi>, loadPrompt: () => Promise<ShowPrompt>): Waymark {
   const { site, endpoint, autocapture = true, pages, debug, cookieless: optedOut, consent } = options ?? ({} as InitOptions);
   const warn = (message: string, detail?: unknown) => debug && console.warn('[waymark] ' + message, detail ?? '');
   const nav = navigator as Loose;
@@ -102,6 +104,8 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
   let dlEvents = new Map<string, Loose>();
   let vitalsPageType: string | undefined;
   let vitals: ReturnType<typeof webVitals> | undefined;
+  // Feedback prompts keep their caps in localStorage: none without a persistent visitor.
+  let ask: ReturnType<typeof duePrompts> | undefined;
 
   const release = (event: WireEvent) => {
     // A reloaded (or re-opened) thank-you page is the same order: the collector gives an
@@ -116,6 +120,7 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
     if (!cookieless) event.anon = anonId(store);
     if (user) event.user = user;
     box.push(event);
+    ask?.(event, page?.type);
   };
 
   const capture: Capture = (type, props = {}, { ts = Date.now(), url = scrubUrl(location.href), ref, stage } = {}) => {
@@ -129,6 +134,8 @@ export function createTracker(options: InitOptions, loadVitals: () => Promise<We
     if (granted) release(event);
     else if (held.length < MAX_HELD) held.push(event);
   };
+
+  if (!cookieless) ask = duePrompts(site, endpoint, store, loadPrompt, capture);
 
   const cart = cartActions(capture, () => {
     const props = page?.type ? page.type == 'product_view' && page.props : page && productView(page.signals);

@@ -1,6 +1,7 @@
 import { orderEventId, STAGES, stageOf, type WireEvent } from '@waymark/schema';
 import { classifyChannel } from '../enrich/classifyChannel.ts';
 import type { Site } from '../sites/site.ts';
+import { scrubComment } from './feedbackComment.ts';
 import type { StoredEvent } from './storedEvent.ts';
 
 export interface RequestFacts {
@@ -27,8 +28,8 @@ export type Enriched = { ok: true; row: StoredEvent } | { ok: false; reason: str
  * Turns a valid wire event into a stored row: decides its stage, corrects the client's
  * clock (stored ts = received_at − (sent_at − ts) once the skew is real, never in the
  * future), classifies the
- * channel of a landing, and gives an `order_complete` the id of its order so that a
- * reloaded thank-you page is stored once.
+ * channel of a landing, gives an `order_complete` the id of its order so that a
+ * reloaded thank-you page is stored once, and scrubs e-mail addresses from feedback comments.
  */
 export function enrichEvent(event: WireEvent, site: Site, facts: RequestFacts): Enriched {
   const stage = stageOf(event.type, event.stage, event.props, site.stageOverrides);
@@ -60,6 +61,7 @@ export function enrichEvent(event: WireEvent, site: Site, facts: RequestFacts): 
   }
   if (facts.country) row.country = facts.country;
   if (facts.device) row.device = facts.device;
-  if (event.props && Object.keys(event.props).length > 0) row.props = JSON.stringify(event.props);
+  const props = event.type === 'feedback' && typeof event.props?.comment === 'string' ? { ...event.props, comment: scrubComment(event.props.comment) } : event.props;
+  if (props && Object.keys(props).length > 0) row.props = JSON.stringify(props);
   return { ok: true, row };
 }

@@ -1,5 +1,6 @@
 import { CHANNELS, MAX_EVENTS_PER_BATCH, STAGES } from '@waymark/schema';
 import { DEFAULT_LIMIT, MAX_LIMIT } from '../export/exportParams.ts';
+import { LABEL_KEYS, PROMPT_LIMITS, PROMPT_TOUCHPOINTS } from '../prompts/promptRules.ts';
 
 const error = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
 const json = (schema: object, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
@@ -61,6 +62,7 @@ export const openApiDocument = {
                   name: { type: 'string', maxLength: 200 },
                   origins: { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 100, example: ['https://shop.example', 'https://*.shop.example'] },
                   stage_overrides: { type: 'object', additionalProperties: { enum: STAGES }, description: 'Stage of custom event types.' },
+                  prompts: { $ref: '#/components/schemas/Prompts' },
                 },
               },
             },
@@ -80,11 +82,27 @@ export const openApiDocument = {
     },
     '/v1/admin/sites/{site}': {
       patch: {
-        summary: 'Update a site’s name, origins or stage overrides',
+        summary: 'Update a site’s name, origins, stage overrides, personas or feedback prompts',
         security: [{ adminToken: [] }],
         parameters: [{ name: 'site', in: 'path', required: true, schema: { type: 'string' } }],
-        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', properties: { name: { type: 'string' }, origins: { type: 'array', items: { type: 'string' } }, stage_overrides: { type: 'object' } } } } } },
-        responses: { '200': json({ $ref: '#/components/schemas/Site' }), '400': error('Invalid body.'), '401': error('Admin token missing or wrong.'), '404': error('No such site.') },
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  name: { type: 'string' },
+                  origins: { type: 'array', items: { type: 'string' } },
+                  stage_overrides: { type: 'object' },
+                  personas: { type: ['array', 'null'], items: { type: 'object' }, description: 'Persona rules in order; null for the default set.' },
+                  prompts: { oneOf: [{ $ref: '#/components/schemas/Prompts' }, { type: 'null' }], description: 'The whole list of feedback prompts, replacing the stored one; null or [] for none.' },
+                },
+              },
+            },
+          },
+        },
+        responses: { '200': json({ $ref: '#/components/schemas/Site' }), '400': error('Invalid body; the message names the setting and the field (`prompts[0] "after_order".sample must be …`).'), '401': error('Admin token missing or wrong.'), '404': error('No such site.') },
       },
     },
     '/v1/admin/sites/{site}/rotate-token': {
@@ -147,6 +165,21 @@ export const openApiDocument = {
         responses: { '200': { description: 'HTML', content: { 'text/html': { schema: { type: 'string' } } } } },
       },
     },
+    '/v1/sites/{site}/config': {
+      get: {
+        summary: 'What the SDK of a site needs: its feedback prompts (public, cacheable)',
+        description: 'No token: nothing in it is secret. `Access-Control-Allow-Origin: *`, `Cache-Control: public, max-age=60`, an `ETag`; `If-None-Match` with it answers 304. Path patterns come compiled to regular expressions over `location.pathname`.',
+        parameters: [
+          { name: 'site', in: 'path', required: true, schema: { type: 'string' } },
+          { name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } },
+        ],
+        responses: {
+          '200': { ...json({ $ref: '#/components/schemas/SiteConfig' }), headers: { ETag: { schema: { type: 'string' } }, 'Cache-Control': { schema: { type: 'string' } } } },
+          '304': { description: 'Not modified: the ETag given is current.' },
+          '404': error('No such site.'),
+        },
+      },
+    },
     '/v1/openapi.json': {
       get: { summary: 'This document', responses: { '200': json({ type: 'object' }) } },
     },
@@ -193,7 +226,69 @@ export const openApiDocument = {
       },
       Site: {
         type: 'object',
-        properties: { site: { type: 'string' }, name: { type: 'string' }, origins: { type: 'array', items: { type: 'string' } }, stage_overrides: { type: 'object' }, created_at: { type: 'string', format: 'date-time' } },
+        properties: {
+          site: { type: 'string' },
+          name: { type: 'string' },
+          origins: { type: 'array', items: { type: 'string' } },
+          stage_overrides: { type: 'object' },
+          personas: { type: ['array', 'null'], items: { type: 'object' } },
+          prompts: { $ref: '#/components/schemas/Prompts' },
+          created_at: { type: 'string', format: 'date-time' },
+        },
+      },
+      Prompts: {
+        type: 'array',
+        maxItems: PROMPT_LIMITS.prompts,
+        description: 'Feedback prompts (SPEC §5): after the touchpoint `on`, a sampled-in visitor is asked one question, never on checkout or payment pages, at most one prompt per visitor per 7 days and each prompt once per 90 days.',
+        items: {
+          type: 'object',
+          required: ['id', 'about', 'on', 'question'],
+          additionalProperties: false,
+          properties: {
+            id: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]{0,39}$', example: 'after_order' },
+            about: { enum: STAGES, description: 'The stage the answers are stored under.' },
+            on: { enum: PROMPT_TOUCHPOINTS, description: 'The touchpoint after which the prompt is shown.' },
+            path: { type: 'string', maxLength: PROMPT_LIMITS.pathLength, pattern: '^/', description: 'Path pattern the page must match; `*` is any characters.', example: '/checkout/thank_you*' },
+            question: { $ref: '#/components/schemas/PromptTexts' },
+            labels: {
+              type: 'object',
+              required: ['default'],
+              description: 'The widget’s button and comment-box texts per language (English when absent).',
+              additionalProperties: { type: 'object', additionalProperties: false, properties: Object.fromEntries(LABEL_KEYS.map((key) => [key, { type: 'string', maxLength: PROMPT_LIMITS.labelLength }])) },
+            },
+            comment: { type: 'boolean', default: false, description: 'Offer an optional comment box.' },
+            sample: { type: 'number', minimum: 0, maximum: 1, default: 1, description: 'Share of visitors asked (stable per visitor and prompt).' },
+            delay_ms: { type: 'integer', minimum: 0, maximum: PROMPT_LIMITS.maxDelayMs, default: 0 },
+          },
+        },
+      },
+      PromptTexts: {
+        type: 'object',
+        required: ['default'],
+        description: `Text per language tag (\`en\`, \`fr\`, \`pt-br\`), chosen by the page's \`lang\` (exact, then its primary language), else \`default\`; 1–${PROMPT_LIMITS.questionLength} chars each, at most ${PROMPT_LIMITS.languages} languages. Shown as text, never markup.`,
+        additionalProperties: { type: 'string', maxLength: PROMPT_LIMITS.questionLength },
+        example: { default: 'How was your order?', fr: 'Comment s’est passée votre commande ?' },
+      },
+      SiteConfig: {
+        type: 'object',
+        properties: {
+          prompts: { type: 'array', items: { $ref: '#/components/schemas/PromptFields' } },
+        },
+      },
+      PromptFields: {
+        type: 'object',
+        description: 'A prompt as stored, with `path` compiled to a regular expression source (`^/checkout/thank_you.*$`).',
+        properties: {
+          id: { type: 'string' },
+          about: { enum: STAGES },
+          on: { type: 'string' },
+          path: { type: 'string' },
+          question: { $ref: '#/components/schemas/PromptTexts' },
+          labels: { type: 'object' },
+          comment: { type: 'boolean' },
+          sample: { type: 'number' },
+          delay_ms: { type: 'integer' },
+        },
       },
       ExportRecord: {
         type: 'object',

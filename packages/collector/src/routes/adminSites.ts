@@ -7,6 +7,8 @@ import { randomToken, sha256Hex } from '../lib/tokens.ts';
 import { adminAuth } from '../middleware/adminAuth.ts';
 import type { Persona } from '../personas/personaRules.ts';
 import { PersonaRuleError, validatePersonas } from '../personas/validatePersonas.ts';
+import type { Prompt } from '../prompts/promptRules.ts';
+import { PromptRuleError, validatePrompts } from '../prompts/validatePrompts.ts';
 import { normaliseOrigin } from '../sites/originAllowed.ts';
 import { insertSite, listSites, updateSite, updateTokenHash } from '../sites/queries.ts';
 import { publicSite } from '../sites/site.ts';
@@ -25,6 +27,7 @@ adminSites.post('/', async (c) => {
   if (origins === undefined) throw httpError(400, 'origins is required: a non-empty array of origins');
   const stageOverrides = readStageOverrides(body.stage_overrides) ?? {};
   const personas = readPersonas(body.personas) ?? null;
+  const prompts = readPrompts(body.prompts) ?? null;
   const exportToken = newExportToken();
   const site = await insertSite(c.env.DB, {
     key: 'wm_' + randomToken(12),
@@ -32,6 +35,7 @@ adminSites.post('/', async (c) => {
     origins,
     stageOverrides,
     personas,
+    prompts,
     tokenHash: await sha256Hex(exportToken),
     createdAt: Date.now(),
   });
@@ -50,6 +54,7 @@ adminSites.patch('/:site', async (c) => {
     origins: body.origins === undefined ? undefined : readOrigins(body.origins),
     stageOverrides: body.stage_overrides === undefined ? undefined : readStageOverrides(body.stage_overrides),
     personas: readPersonas(body.personas),
+    prompts: readPrompts(body.prompts),
   };
   if (body.name !== undefined && changes.name === undefined) throw httpError(400, 'name must be a string of 1–200 chars');
   if (body.origins !== undefined && changes.origins === undefined) throw httpError(400, 'origins must be a non-empty array of origins');
@@ -102,6 +107,18 @@ function readPersonas(value: unknown): Persona[] | null | undefined {
     return validatePersonas(value);
   } catch (error) {
     if (error instanceof PersonaRuleError) throw httpError(400, error.message);
+    throw error;
+  }
+}
+
+/** `prompts`: the site's feedback prompts; `null` or `[]` removes them all. */
+function readPrompts(value: unknown): Prompt[] | null | undefined {
+  if (value === undefined || value === null) return value;
+  try {
+    const prompts = validatePrompts(value);
+    return prompts.length ? prompts : null;
+  } catch (error) {
+    if (error instanceof PromptRuleError) throw httpError(400, error.message);
     throw error;
   }
 }

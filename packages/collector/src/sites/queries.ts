@@ -1,19 +1,29 @@
 import type { Stage } from '@waymark/schema';
 import type { Persona } from '../personas/personaRules.ts';
+import type { Prompt } from '../prompts/promptRules.ts';
 import { siteFromRow, type Site, type SiteRow } from './site.ts';
 
-const SITE_COLUMNS = 'id, key, name, origins, stage_overrides, personas, created_at';
+const SITE_COLUMNS = 'id, key, name, origins, stage_overrides, personas, prompts, created_at';
 
 export async function insertSite(
   db: D1Database,
-  site: { key: string; name: string; origins: string[]; stageOverrides: Record<string, Stage>; personas: Persona[] | null; tokenHash: string; createdAt: number },
+  site: { key: string; name: string; origins: string[]; stageOverrides: Record<string, Stage>; personas: Persona[] | null; prompts: Prompt[] | null; tokenHash: string; createdAt: number },
 ): Promise<Site> {
   const row = await db
     .prepare(
-      `INSERT INTO sites (key, name, origins, stage_overrides, personas, export_token_hash, created_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING ${SITE_COLUMNS}`,
+      `INSERT INTO sites (key, name, origins, stage_overrides, personas, prompts, export_token_hash, created_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING ${SITE_COLUMNS}`,
     )
-    .bind(site.key, site.name, JSON.stringify(site.origins), JSON.stringify(site.stageOverrides), site.personas && JSON.stringify(site.personas), site.tokenHash, site.createdAt)
+    .bind(
+      site.key,
+      site.name,
+      JSON.stringify(site.origins),
+      JSON.stringify(site.stageOverrides),
+      site.personas && JSON.stringify(site.personas),
+      site.prompts && JSON.stringify(site.prompts),
+      site.tokenHash,
+      site.createdAt,
+    )
     .first<SiteRow>();
   return siteFromRow(row!);
 }
@@ -39,13 +49,14 @@ export async function listSites(db: D1Database): Promise<Site[]> {
 export async function updateSite(
   db: D1Database,
   key: string,
-  changes: { name?: string; origins?: string[]; stageOverrides?: Record<string, Stage>; personas?: Persona[] | null },
+  changes: { name?: string; origins?: string[]; stageOverrides?: Record<string, Stage>; personas?: Persona[] | null; prompts?: Prompt[] | null },
 ): Promise<Site | undefined> {
   const row = await db
     .prepare(
       `UPDATE sites SET name = coalesce(?2, name), origins = coalesce(?3, origins),
          stage_overrides = coalesce(?4, stage_overrides),
-         personas = CASE WHEN ?5 THEN ?6 ELSE personas END
+         personas = CASE WHEN ?5 THEN ?6 ELSE personas END,
+         prompts = CASE WHEN ?7 THEN ?8 ELSE prompts END
        WHERE key = ?1 RETURNING ${SITE_COLUMNS}`,
     )
     .bind(
@@ -55,6 +66,8 @@ export async function updateSite(
       changes.stageOverrides ? JSON.stringify(changes.stageOverrides) : null,
       changes.personas !== undefined ? 1 : 0,
       changes.personas ? JSON.stringify(changes.personas) : null,
+      changes.prompts !== undefined ? 1 : 0,
+      changes.prompts ? JSON.stringify(changes.prompts) : null,
     )
     .first<SiteRow>();
   return row ? siteFromRow(row) : undefined;

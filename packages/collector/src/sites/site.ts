@@ -1,5 +1,6 @@
 import type { Stage } from '@waymark/schema';
 import type { Persona } from '../personas/personaRules.ts';
+import type { Prompt } from '../prompts/promptRules.ts';
 
 export interface Site {
   id: number;
@@ -12,6 +13,8 @@ export interface Site {
   stageOverrides: Record<string, Stage>;
   /** The site's persona rules, in order; null: the default set (personas/defaultPersonas.ts). */
   personas: Persona[] | null;
+  /** The site's feedback prompts; null: none. */
+  prompts: Prompt[] | null;
   createdAt: number;
 }
 
@@ -22,6 +25,7 @@ export interface SiteRow {
   origins: string;
   stage_overrides: string;
   personas: string | null;
+  prompts: string | null;
   created_at: number;
 }
 
@@ -33,6 +37,7 @@ export function siteFromRow(row: SiteRow): Site {
     origins: JSON.parse(row.origins) as string[],
     stageOverrides: JSON.parse(row.stage_overrides) as Record<string, Stage>,
     personas: row.personas === null ? null : (JSON.parse(row.personas) as Persona[]),
+    prompts: row.prompts === null ? null : (JSON.parse(row.prompts) as Prompt[]),
     createdAt: row.created_at,
   };
 }
@@ -45,6 +50,7 @@ export function publicSite(site: Site) {
     origins: site.origins,
     stage_overrides: site.stageOverrides,
     personas: site.personas,
+    prompts: site.prompts ?? [],
     created_at: new Date(site.createdAt).toISOString(),
   };
 }

@@ -11,7 +11,7 @@ export default function setup(): void {
     }));
   let built = 0;
   try {
-    built = Math.min(...['dist/waymark.js', 'dist/waymark-vitals.js', 'dist/waymark-shopify-pixel.js'].map((file) => statSync(file).mtimeMs));
+    built = Math.min(...['dist/waymark.js', 'dist/waymark-vitals.js', 'dist/waymark-prompt.js', 'dist/waymark-shopify-pixel.js'].map((file) => statSync(file).mtimeMs));
   } catch {}
   if (built < newest('src')) execFileSync('npx', ['rollup', '-c', '--silent'], { stdio: 'inherit' });
 }

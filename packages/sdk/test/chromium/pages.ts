@@ -17,7 +17,7 @@ export function shopPage(fixture: { html: string; globals?: Record<string, unkno
 
 /** Serves the built bundles where the collector serves them. */
 export function serveBundles(server: CaptureServer): void {
-  for (const file of ['waymark.js', 'waymark-vitals.js']) {
+  for (const file of ['waymark.js', 'waymark-vitals.js', 'waymark-prompt.js']) {
     server.route('/' + file, { body: readFileSync(new URL(`../../dist/${file}`, import.meta.url)), type: 'text/javascript' });
   }
 }
