@@ -110,7 +110,7 @@ describe('GET /v1/export: records', () => {
     const records = parseNdjson(await ndjson.text());
     expect(records.map((r) => Object.keys(r))).toEqual(Array(4).fill([
       'id', 'site', 'type', 'stage', 'ts', 'received_at', 'visitor', 'session', 'user', 'url', 'path', 'referrer',
-      'channel', 'search_engine', 'country', 'device', 'props',
+      'channel', 'search_engine', 'country', 'device', 'props', 'persona',
     ]));
     expect(records.map((r) => r.id)).toEqual(stored.map((r) => r.id));
     records.forEach((record, i) => {
@@ -134,6 +134,8 @@ describe('GET /v1/export: records', () => {
         country: row.country,
         device: row.device,
         props: wire.props ?? null,
+        // Ordered within 5 minutes of the first product viewed, one product: the default rules' impulse buyer.
+        persona: 'impulse_buyer',
       });
     });
     expect(records[0]).toMatchObject({ stage: 'awareness', channel: 'email' });
@@ -141,14 +143,15 @@ describe('GET /v1/export: records', () => {
     const csv = await call(`/v1/export?${range}&format=csv`, { headers: bearer(export_token) });
     expect(csv.headers.get('Content-Type')).toMatch(/^text\/csv/);
     const text = await csv.text();
-    expect(text.startsWith('id,site,type,stage,ts,received_at,visitor,session,user,url,path,referrer,channel,search_engine,country,device,props\r\n')).toBe(true);
+    expect(text.startsWith('id,site,type,stage,ts,received_at,visitor,session,user,url,path,referrer,channel,search_engine,country,device,props,persona\r\n')).toBe(true);
     const rows = csvObjects(text);
     expect(rows).toHaveLength(4);
     rows.forEach((row, i) => {
-      const { props, ...scalars } = records[i]!;
+      const { props, persona, ...scalars } = records[i]!;
       expect(row).toEqual({
         ...Object.fromEntries(Object.entries(scalars).map(([k, v]) => [k, v ?? ''])),
         props: props === null ? '' : JSON.stringify(props),
+        persona,
       });
       if (props !== null) expect(JSON.parse(row.props!)).toEqual(props);
     });
@@ -161,8 +164,8 @@ describe('GET /v1/export: records', () => {
     const line = text.split('\r\n')[1];
     expect(line).toContain(',"x,""y""",');
     expect(line).toContain(',"https://shop.example/p?a=1,2",');
-    expect(text).toContain(',"{""comment"":""a,b \\""c\\""\\r\\nd\\ne""}"\r\n');
-    expect(parseCsv(text)[1]!.at(-1)).toBe('{"comment":"a,b \\"c\\"\\r\\nd\\ne"}');
+    expect(text).toContain(',"{""comment"":""a,b \\""c\\""\\r\\nd\\ne""}",other\r\n');
+    expect(parseCsv(text)[1]!.at(-2)).toBe('{"comment":"a,b \\"c\\"\\r\\nd\\ne"}');
   });
 
   it('writes ids starting with - or _ byte-exact in CSV, so both formats join on the id the SDK sent', async () => {
@@ -290,6 +293,7 @@ describe('GET /v1/export: pages', () => {
         user: row.user_id, url: row.url, path: new URL(row.url).pathname, referrer: row.referrer, channel: row.channel,
         search_engine: row.search_engine, country: row.country, device: row.device,
         props: row.props === null ? null : JSON.parse(row.props),
+        persona: 'other',
       });
       const { props, ...scalars } = record;
       expect(csv[i]).toEqual({ ...Object.fromEntries(Object.entries(scalars).map(([k, v]) => [k, v ?? ''])), props: row.props ?? '' });
@@ -312,7 +316,7 @@ describe('GET /v1/export: pages', () => {
     expect(nextLink(last)).toBeUndefined();
     expect(parseNdjson(await last.text())).toHaveLength(1);
     const empty = await call(`/v1/export?from=${DAY - 1000}&to=${DAY}&format=csv`, { headers: bearer(export_token) });
-    expect(await empty.text()).toBe('id,site,type,stage,ts,received_at,visitor,session,user,url,path,referrer,channel,search_engine,country,device,props\r\n');
+    expect(await empty.text()).toBe('id,site,type,stage,ts,received_at,visitor,session,user,url,path,referrer,channel,search_engine,country,device,props,persona\r\n');
   });
 
   it('never lets a cursor reach rows of another site', async () => {

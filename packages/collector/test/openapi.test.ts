@@ -16,8 +16,10 @@ describe('GET /v1/openapi.json', () => {
       '/v1/collect',
       '/v1/export',
       '/v1/openapi.json',
+      '/v1/personas',
       '/v1/reports/funnel',
       '/v1/reports/journey',
+      '/v1/reports/personas',
       '/v1/sites/{site}/config',
       '/v1/validate',
     ]);

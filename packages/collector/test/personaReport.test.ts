@@ -97,7 +97,7 @@ describe('persona report', () => {
           const toHour = Math.floor(now / HOUR) + 1;
           const fromHour = toHour - 1 - hoursBack;
           const valid = validatePersonas(rules);
-          const { rows } = await readPersonaRows(env.DB, { siteId: await siteId(site), fromHour, toHour, now }, valid);
+          const rows = await readPersonaRows(env.DB, { siteId: await siteId(site), fromHour, toHour, now }, valid);
           const report = personaReport(valid, rows);
           const expected = await referenceCounts(site, valid, fromHour, toHour, now);
           const got = new Map(report.personas.filter((p) => p.visitors > 0).map((p) => [p.key, { visitors: p.visitors, buyers: p.buyers }]));

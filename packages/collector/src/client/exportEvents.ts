@@ -28,6 +28,8 @@ export interface ExportedEvent {
   country: string | null;
   device: string | null;
   props: Record<string, unknown> | null;
+  /** The visitor's primary persona at export time (GET /v1/personas); null for a visitor with no touchpoint. */
+  persona: string | null;
 }
 
 export interface ExportOptions {
@@ -44,6 +46,9 @@ export interface ExportOptions {
   stage?: StageName | StageName[];
   type?: string | string[];
   channel?: string | string[];
+  device?: string | string[];
+  /** Primary persona keys (`other` included). */
+  persona?: string | string[];
   /** IANA zone of offset-less `from`/`to`. */
   tz?: string;
   /**
@@ -91,6 +96,8 @@ function firstPageUrl(options: ExportOptions): string {
   set('stage', options.stage);
   set('type', options.type);
   set('channel', options.channel);
+  set('device', options.device);
+  set('persona', options.persona);
   set('limit', options.pageSize ?? 1000);
   set('format', 'ndjson');
   return url.href;

@@ -21,9 +21,12 @@ const EXACT_COLUMNS: ReadonlySet<keyof RecordScalars> = new Set([
 export function csvLine(row: ExportRow, siteKey: string): string {
   const scalars = recordScalars(row, siteKey);
   return (
-    RECORD_FIELDS.map((field) =>
-      field === 'props' ? csvCell(defused(row.props)) : csvCell(EXACT_COLUMNS.has(field) ? scalars[field] : defused(scalars[field])),
-    ).join(',') + '\r\n'
+    RECORD_FIELDS.map((field) => {
+      if (field === 'props') return csvCell(defused(row.props));
+      // A persona is a key the admin API validated as [a-z][a-z0-9_]*, or `other`.
+      if (field === 'persona') return csvCell(row.persona ?? null);
+      return csvCell(EXACT_COLUMNS.has(field) ? scalars[field] : defused(scalars[field]));
+    }).join(',') + '\r\n'
   );
 }
 

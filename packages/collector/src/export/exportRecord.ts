@@ -20,10 +20,11 @@ export const RECORD_FIELDS = [
   'country',
   'device',
   'props',
+  'persona',
 ] as const;
 
-/** Every field but `props`, whose stored JSON text is passed through untouched. */
-export type RecordScalars = Record<Exclude<(typeof RECORD_FIELDS)[number], 'props'>, string | null>;
+/** Every stored field but `props`, whose stored JSON text is passed through untouched. */
+export type RecordScalars = Record<Exclude<(typeof RECORD_FIELDS)[number], 'props' | 'persona'>, string | null>;
 
 /** The record of a row: times as ISO-8601 UTC with `Z`, the stage by name, absent values null. */
 export function recordScalars(row: ExportRow, siteKey: string): RecordScalars {
@@ -47,10 +48,13 @@ export function recordScalars(row: ExportRow, siteKey: string): RecordScalars {
   };
 }
 
-/** One NDJSON line; `props` is spliced in as stored (already a JSON object's text). */
+/**
+ * One NDJSON line; `props` is spliced in as stored (already a JSON object's text), then the
+ * visitor's persona (a key of `^[a-z][a-z0-9_]*$`, or null).
+ */
 export function ndjsonLine(row: ExportRow, siteKey: string): string {
   const scalars = JSON.stringify(recordScalars(row, siteKey));
-  return `${scalars.slice(0, -1)},"props":${row.props ?? 'null'}}\n`;
+  return `${scalars.slice(0, -1)},"props":${row.props ?? 'null'},"persona":${JSON.stringify(row.persona ?? null)}}\n`;
 }
 
 function pathOf(url: string): string | null {

@@ -15,6 +15,8 @@ export interface ExportRow {
   country: string | null;
   device: string | null;
   props: string | null;
+  /** The visitor's primary persona now (export only). */
+  persona?: string | null;
 }
 
 export const EXPORT_COLUMNS =

@@ -1,4 +1,7 @@
 import { EXPORT_COLUMNS, type ExportRow } from './exportRow.ts';
+import { DEFAULT_PERSONAS } from '../personas/defaultPersonas.ts';
+import { personaCaseSql } from '../personas/personaSql.ts';
+import { visitorFeatureSql } from '../personas/visitorFeatureSql.ts';
 import type { Position } from './cursor.ts';
 
 /** What an export page reads: a site's events in [from, to), optionally filtered. */
@@ -10,27 +13,39 @@ export interface ExportSelection {
   stages?: number[];
   types?: string[];
   channels?: string[];
+  devices?: string[];
+  /** Primary persona keys to keep (`other` included). */
+  personas?: string[];
+  /** The site's persona rules compiled (personaCaseSql with now at ?9 and the values at ?10), and now in ms. */
+  persona: { sql: string; values: unknown[]; now: number };
 }
 
 /**
  * Rows strictly after `after` in (ts, id) order. The table is clustered on its primary key
  * (site_id, ts, id), so the row-value bound and the ORDER BY are one range of the table
- * itself: no sort, no second lookup per row.
- * Filters are bound as JSON arrays (NULL = no filter): the SQL text never changes.
+ * itself: no sort, no second lookup per row. Each row's persona is its visitor's primary
+ * persona now: the site's rules over the visitor's lifetime rollup (one primary-key lookup;
+ * NULL for a visitor with no touchpoint stored). Filters are bound as JSON arrays (NULL = no
+ * filter); the SQL text changes only with the site's rules.
  */
-const SELECTION = `site_id = ?1 AND ts >= ?2 AND ts < ?3 AND (ts, id) > (?4, ?5)
+function exportSql(personaCase: string) {
+  const persona = `(SELECT ${personaCase} FROM visitor_totals t WHERE t.site_id = ?1 AND t.visitor = events.visitor)`;
+  const selection = `site_id = ?1 AND ts >= ?2 AND ts < ?3 AND (ts, id) > (?4, ?5)
   AND (?6 IS NULL OR stage IN (SELECT value FROM json_each(?6)))
   AND (?7 IS NULL OR type IN (SELECT value FROM json_each(?7)))
-  AND (?8 IS NULL OR channel IN (SELECT value FROM json_each(?8)))`;
+  AND (?8 IS NULL OR channel IN (SELECT value FROM json_each(?8)))
+  AND (?11 IS NULL OR device IN (SELECT value FROM json_each(?11)))
+  AND (?12 IS NULL OR ${persona} IN (SELECT value FROM json_each(?12)))`;
+  return {
+    chunk: `SELECT ${EXPORT_COLUMNS}, ${persona} AS persona FROM events
+  WHERE ${selection} AND (ts, id) <= (?13, ?14)
+  ORDER BY ts, id LIMIT ?15`,
+    pageEnd: `SELECT ts, id FROM events WHERE ${selection} ORDER BY ts, id LIMIT 2 OFFSET ?13`,
+  };
+}
 
-const CHUNK = `SELECT ${EXPORT_COLUMNS} FROM events
-  WHERE ${SELECTION} AND (ts, id) <= (?9, ?10)
-  ORDER BY ts, id LIMIT ?11`;
-
-const PAGE_END = `SELECT ts, id FROM events WHERE ${SELECTION} ORDER BY ts, id LIMIT 2 OFFSET ?9`;
-
-/** The statements, for the query-plan test. */
-export const EXPORT_SQL = { chunk: CHUNK, pageEnd: PAGE_END };
+/** The statements for the default personas, for the query-plan test. */
+export const EXPORT_SQL = exportSql(personaCaseSql(DEFAULT_PERSONAS, visitorFeatureSql(9), 10).sql);
 
 /** Past every real position: `(ts, id) <= END_OF_RANGE` holds for all rows. */
 export const END_OF_RANGE: Position = { ts: Number.MAX_SAFE_INTEGER, id: '' };
@@ -49,6 +64,10 @@ export function selectionParams(selection: ExportSelection, after: Position) {
     list(selection.stages),
     list(selection.types),
     list(selection.channels),
+    selection.persona.now,
+    JSON.stringify(selection.persona.values),
+    list(selection.devices),
+    list(selection.personas),
   ];
 }
 
@@ -61,7 +80,7 @@ export async function readChunk(
   limit: number,
 ): Promise<ExportRow[]> {
   const { results } = await db
-    .prepare(CHUNK)
+    .prepare(exportSql(selection.persona.sql).chunk)
     .bind(...selectionParams(selection, after), until.ts, until.id, limit)
     .all<ExportRow>();
   return results;
@@ -78,7 +97,7 @@ export async function findPageEnd(
   limit: number,
 ): Promise<{ end: Position; more: boolean }> {
   const { results } = await db
-    .prepare(PAGE_END)
+    .prepare(exportSql(selection.persona.sql).pageEnd)
     .bind(...selectionParams(selection, after), limit - 1)
     .all<Position>();
   const [last, next] = results;

@@ -37,4 +37,7 @@ svg text.muted { fill: var(--muted); font-size: 12px; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: right; padding: 4px 8px; border-bottom: 1px solid var(--line); }
 th:first-child, td:first-child { text-align: left; text-transform: capitalize; }
+.scroll { overflow-x: auto; }
+#persona-table td:first-child { text-transform: none; }
+#persona-table td small { display: block; color: var(--muted); font-size: 11px; max-width: 280px; }
 `;

@@ -25,6 +25,7 @@ export const MAP_HTML = `<!doctype html>
     <label>To <input id="to" type="date" required></label>
     <label>Time zone <input id="tz" type="text" value="UTC" spellcheck="false"></label>
     <label>Channel <select id="channel"><option value="">all channels</option>${CHANNELS.map((c) => `<option value="${c}">${c.replace('_', ' ')}</option>`).join('')}</select></label>
+    <label>Persona <select id="persona"><option value="">all shoppers</option></select></label>
     <button type="submit">Draw the map</button>
     <button type="button" id="forget">Forget token</button>
   </form>
@@ -50,6 +51,11 @@ export const MAP_HTML = `<!doctype html>
       <h2>Web vitals per stage <small>(median · p75)</small></h2>
       <table id="vitals"></table>
     </div>
+  </section>
+  <section id="personas" hidden>
+    <h2>Personas</h2>
+    <p class="hint">Each visitor of the range under their primary persona (the first of the site’s rules they match, else other). Stage columns: visitors who reached the stage.</p>
+    <div class="scroll"><table id="persona-table"></table></div>
   </section>
 </main>
 </body>

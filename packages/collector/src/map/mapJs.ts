@@ -1,6 +1,6 @@
 /**
  * Behaviour of the journey map page (served as /map.js). Plain browser JS, no build step:
- * it fetches /v1/reports/funnel with the typed-in token in the Authorization header and
+ * it fetches /v1/reports/funnel and /v1/reports/personas with the typed-in token in the Authorization header and
  * draws SVG with DOM calls only — report values are set as text, never parsed as markup.
  */
 export const MAP_JS = String.raw`(function () {
@@ -137,6 +137,48 @@ export const MAP_JS = String.raw`(function () {
     });
   }
 
+  function drawPersonas(report) {
+    var table = clear($('persona-table'));
+    var head = el('tr');
+    ['persona', 'visitors', 'share'].concat(STAGE_NAMES, ['conversion', 'orders', 'revenue', 'avg order', 'abandoned carts']).forEach(function (name) { head.appendChild(el('th', { scope: 'col' }, name)); });
+    table.appendChild(head);
+    report.personas.forEach(function (p) {
+      var row = el('tr', { 'data-persona': p.key, 'data-visitors': p.visitors });
+      var name = el('td');
+      name.appendChild(document.createTextNode(p.name));
+      name.appendChild(el('small', {}, p.description));
+      row.appendChild(name);
+      row.appendChild(el('td', { 'data-role': 'visitors' }, number.format(p.visitors)));
+      row.appendChild(el('td', {}, rate(p.share)));
+      p.stages.forEach(function (s) { row.appendChild(el('td', { 'data-stage': s.stage }, number.format(s.reached))); });
+      row.appendChild(el('td', {}, rate(p.conversion)));
+      row.appendChild(el('td', {}, number.format(p.orders)));
+      row.appendChild(el('td', {}, money(p.revenue)));
+      row.appendChild(el('td', {}, p.revenue.length ? money(p.revenue.map(function (r) { return { currency: r.currency, revenue: r.average_order_value }; })) : '–'));
+      row.appendChild(el('td', {}, number.format(p.abandoned_carts.visitors) + ' (' + rate(p.abandoned_carts.rate) + ')'));
+      table.appendChild(row);
+    });
+  }
+
+  async function loadPersonaChoices(token) {
+    var select = $('persona');
+    if (select.options.length > 1) return;
+    var response = await fetch('/v1/personas', { headers: { Authorization: 'Bearer ' + token }, cache: 'no-store' });
+    if (!response.ok) return;
+    var wanted = new URLSearchParams(location.search).get('persona');
+    (await response.json()).personas.concat([{ key: 'other', name: 'Other' }]).forEach(function (p) {
+      select.appendChild(el('option', { value: p.key }, p.name));
+    });
+    if (wanted) select.value = wanted;
+  }
+
+  async function getReport(path, params, token) {
+    var response = await fetch(path + '?' + params.toString(), { headers: { Authorization: 'Bearer ' + token }, cache: 'no-store' });
+    var body = await response.json();
+    if (!response.ok) throw Object.assign(new Error(body.error), { status: response.status });
+    return body;
+  }
+
   async function draw() {
     var token = $('token').value.trim();
     if (!token) { status('Type the export token first.', true); return; }
@@ -145,23 +187,23 @@ export const MAP_JS = String.raw`(function () {
     if ($('channel').value) params.set('channel', $('channel').value);
     status('Loading…');
     try {
-      var response = await fetch('/v1/reports/funnel?' + params.toString(), { headers: { Authorization: 'Bearer ' + token }, cache: 'no-store' });
-      var body = await response.json();
-      if (!response.ok) {
-        status((response.status === 401 ? 'That token was not accepted: ' : 'The report failed: ') + body.error, true);
-        return;
-      }
+      await loadPersonaChoices(token);
+      var funnelParams = new URLSearchParams(params);
+      if ($('persona').value) funnelParams.set('persona', $('persona').value);
+      var both = await Promise.all([getReport('/v1/reports/funnel', funnelParams, token), getReport('/v1/reports/personas', params, token)]);
+      var body = both[0];
       drawSummary(body);
       drawFunnel(body.stages);
       drawTouchpoints(body.stages);
       drawChannels(body.landings);
       drawCarts(body.abandoned_carts);
       drawVitals(body.stages);
-      ['summary', 'journey', 'side'].forEach(function (id) { $(id).hidden = false; });
-      status('Journeys from ' + body.from + ' to ' + body.to + (body.channel ? ', visitors landing from ' + body.channel.join(', ') : '') + ' (' + body.tz + ').');
+      drawPersonas(both[1]);
+      ['summary', 'journey', 'side', 'personas'].forEach(function (id) { $(id).hidden = false; });
+      status('Journeys from ' + body.from + ' to ' + body.to + (body.channel ? ', visitors landing from ' + body.channel.join(', ') : '') + (body.persona ? ', persona ' + body.persona : '') + ' (' + body.tz + ').');
       document.body.setAttribute('data-drawn', 'true');
     } catch (error) {
-      status('The report could not be loaded: ' + error.message, true);
+      status((error.status === 401 ? 'That token was not accepted: ' : error.status ? 'The report failed: ' : 'The report could not be loaded: ') + error.message, true);
     }
   }
 

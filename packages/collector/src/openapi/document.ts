@@ -1,5 +1,7 @@
 import { CHANNELS, MAX_EVENTS_PER_BATCH, STAGES } from '@waymark/schema';
 import { DEFAULT_LIMIT, MAX_LIMIT } from '../export/exportParams.ts';
+import { PERSONA_FIELDS } from '../personas/personaFields.ts';
+import { LIMITS as PERSONA_LIMITS } from '../personas/personaRules.ts';
 import { LABEL_KEYS, PROMPT_LIMITS, PROMPT_TOUCHPOINTS } from '../prompts/promptRules.ts';
 
 const error = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
@@ -11,6 +13,8 @@ const from = (required: boolean) => query('from', 'Start of the range, inclusive
 const to = (required: boolean) => query('to', 'End of the range, exclusive; same forms as `from`.', { type: 'string' }, required);
 const tz = query('tz', 'IANA time zone of offset-less `from`/`to` and of report day buckets.', { type: 'string', default: 'UTC', example: 'Europe/Paris' });
 const channel = query('channel', 'Comma-separated acquisition channels.', { type: 'string', example: 'organic_search,email', 'x-values': CHANNELS });
+const persona = query('persona', 'Keep only visitors whose primary persona (GET /v1/personas; `other` when no rule matches) is one of these, comma-separated.', { type: 'string', example: 'loyal_customer,bargain_hunter' });
+const device = query('device', 'Keep only visitors who used one of these devices in the range, comma-separated.', { type: 'string', example: 'mobile', 'x-values': ['mobile', 'tablet', 'desktop'] });
 const exportAuth = [{ exportToken: [] }];
 const readErrors = { '400': error('A parameter is missing or invalid; the message names it.'), '401': error('No or invalid export token.'), '403': error('The token belongs to another site.') };
 
@@ -95,7 +99,7 @@ export const openApiDocument = {
                   name: { type: 'string' },
                   origins: { type: 'array', items: { type: 'string' } },
                   stage_overrides: { type: 'object' },
-                  personas: { type: ['array', 'null'], items: { type: 'object' }, description: 'Persona rules in order; null for the default set.' },
+                  personas: { type: ['array', 'null'], items: { $ref: '#/components/schemas/Persona' }, description: 'Persona rules in order (the first match is a visitor’s primary persona); null for the default set.' },
                   prompts: { oneOf: [{ $ref: '#/components/schemas/Prompts' }, { type: 'null' }], description: 'The whole list of feedback prompts, replacing the stored one; null or [] for none.' },
                 },
               },
@@ -126,6 +130,8 @@ export const openApiDocument = {
           query('stage', 'Comma-separated stages.', { type: 'string', example: 'decision,purchase', 'x-values': STAGES }),
           query('type', 'Comma-separated event types.', { type: 'string', example: 'cart_add,order_complete' }),
           channel,
+          device,
+          { ...persona, description: 'Keep only the events of visitors whose primary persona now is one of these (comma-separated; `other` included).' },
           query('format', 'NDJSON (one JSON object a line) or CSV (RFC 4180, CRLF, header row).', { enum: ['ndjson', 'csv'], default: 'ndjson' }),
           query('limit', 'Rows per page.', { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT }),
           query('cursor', 'Opaque; from the previous page’s Link header.'),
@@ -147,8 +153,27 @@ export const openApiDocument = {
       get: {
         summary: 'Journey funnel of a range',
         security: exportAuth,
-        parameters: [site, from(true), to(true), tz, { ...channel, description: 'Keep only visitors who landed from these channels in the range.' }],
+        parameters: [site, from(true), to(true), tz, { ...channel, description: 'Keep only visitors who landed from these channels in the range.' }, persona, device],
         responses: { '200': json({ $ref: '#/components/schemas/Funnel' }), ...readErrors },
+      },
+    },
+    '/v1/reports/personas': {
+      get: {
+        summary: 'Each persona’s visitors, funnel, orders, revenue, channels and abandoned carts in a range',
+        description: 'Every visitor with a touchpoint in the range counts under their primary persona: the first of the site’s rules (or the default set) their lifetime features match, evaluated when asked. Ranges start and end on whole UTC hours.',
+        security: exportAuth,
+        parameters: [site, from(true), to(true), tz, { ...channel, description: 'Keep only visitors who landed from these channels in the range.' }, device],
+        responses: { '200': json({ $ref: '#/components/schemas/PersonaReport' }), ...readErrors },
+      },
+    },
+    '/v1/personas': {
+      get: {
+        summary: 'The persona rules in effect for the token’s site: its own, or the default set',
+        security: exportAuth,
+        responses: {
+          '200': json({ type: 'object', properties: { site: { type: 'string' }, default: { type: 'boolean', description: 'True when the site sets no rules.' }, personas: { type: 'array', items: { $ref: '#/components/schemas/Persona' } } } }),
+          '401': readErrors['401'],
+        },
       },
     },
     '/v1/reports/journey': {
@@ -231,7 +256,7 @@ export const openApiDocument = {
           name: { type: 'string' },
           origins: { type: 'array', items: { type: 'string' } },
           stage_overrides: { type: 'object' },
-          personas: { type: ['array', 'null'], items: { type: 'object' } },
+          personas: { type: ['array', 'null'], items: { $ref: '#/components/schemas/Persona' }, description: 'null: the default set applies.' },
           prompts: { $ref: '#/components/schemas/Prompts' },
           created_at: { type: 'string', format: 'date-time' },
         },
@@ -310,6 +335,7 @@ export const openApiDocument = {
           country: scalar('ISO 3166 country of the request.'),
           device: scalar('mobile, tablet or desktop.'),
           props: { type: ['object', 'null'], description: 'Touchpoint fields (SPEC §3).' },
+          persona: scalar('The visitor’s primary persona at export time (the site’s rules over their lifetime features); null for a visitor with no touchpoint stored.'),
         },
       },
       Funnel: {
@@ -349,6 +375,71 @@ export const openApiDocument = {
           days: { type: 'array', items: { type: 'object', properties: { day: { type: 'string', format: 'date' }, visitors: { type: 'integer' }, visits: { type: 'integer' }, orders: { type: 'integer' } } } },
         },
       },
+      Persona: {
+        type: 'object',
+        required: ['key', 'name', 'when'],
+        properties: {
+          key: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,39}$' },
+          name: { type: 'string', maxLength: PERSONA_LIMITS.nameLength },
+          description: { type: 'string', maxLength: PERSONA_LIMITS.descriptionLength },
+          when: { $ref: '#/components/schemas/PersonaWhen' },
+        },
+      },
+      PersonaWhen: {
+        description: `A condition {field, eq|in|gte|lte|exists} over a visitor feature, or {all: [...]}, {any: [...]}, {not: {...}}; at most ${PERSONA_LIMITS.depth} deep and ${PERSONA_LIMITS.conditionsPerPersona} conditions. Features and their definitions: docs/analytics.md, "Personas".`,
+        oneOf: [
+          {
+            type: 'object',
+            required: ['field'],
+            properties: {
+              field: { enum: Object.keys(PERSONA_FIELDS) },
+              eq: { type: ['string', 'number'] },
+              in: { type: 'array', maxItems: PERSONA_LIMITS.inValues, items: { type: ['string', 'number'] } },
+              gte: { type: 'number' },
+              lte: { type: 'number' },
+              exists: { type: 'boolean' },
+            },
+          },
+          { type: 'object', required: ['all'], properties: { all: { type: 'array', items: { $ref: '#/components/schemas/PersonaWhen' } } } },
+          { type: 'object', required: ['any'], properties: { any: { type: 'array', items: { $ref: '#/components/schemas/PersonaWhen' } } } },
+          { type: 'object', required: ['not'], properties: { not: { $ref: '#/components/schemas/PersonaWhen' } } },
+        ],
+      },
+      PersonaReport: {
+        type: 'object',
+        properties: {
+          site: { type: 'string' },
+          from: { type: 'string', format: 'date-time' },
+          to: { type: 'string', format: 'date-time' },
+          tz: { type: 'string' },
+          channel: { type: ['array', 'null'], items: { type: 'string' } },
+          device: { type: ['array', 'null'], items: { type: 'string' } },
+          default_personas: { type: 'boolean' },
+          visitors: { type: 'integer' },
+          personas: {
+            type: 'array',
+            description: 'The site’s personas in rule order, then `other`.',
+            items: {
+              type: 'object',
+              properties: {
+                key: { type: 'string' },
+                name: { type: 'string' },
+                description: { type: 'string' },
+                when: { oneOf: [{ $ref: '#/components/schemas/PersonaWhen' }, { type: 'null' }] },
+                visitors: { type: 'integer' },
+                share: { type: ['number', 'null'] },
+                stages: { type: 'array', items: { type: 'object', properties: { stage: { enum: STAGES }, reached: { type: 'integer' }, conversion_to_next: { type: ['number', 'null'] }, drop_off_to_next: { type: ['integer', 'null'] } } } },
+                orders: { type: 'integer' },
+                buyers: { type: 'integer' },
+                conversion: { type: ['number', 'null'], description: 'buyers / visitors' },
+                revenue: { type: 'array', items: { type: 'object', properties: { currency: { type: ['string', 'null'] }, orders: { type: 'integer' }, revenue: { type: 'number' }, average_order_value: { type: 'number' } } } },
+                top_channels: { type: 'array', items: { type: 'object', properties: { channel: { type: 'string' }, landings: { type: 'integer' }, visitors: { type: 'integer' } } } },
+                abandoned_carts: { type: 'object', properties: { visitors: { type: 'integer' }, cart_visitors: { type: 'integer' }, rate: { type: ['number', 'null'] } } },
+              },
+            },
+          },
+        },
+      },
       Journey: {
         type: 'object',
         properties: {
@@ -360,6 +451,11 @@ export const openApiDocument = {
           visits: { type: 'array', items: { type: 'object', properties: { session: { type: 'string' }, started_at: { type: 'string' }, ended_at: { type: 'string' }, channel: { type: ['string', 'null'] }, search_engine: { type: ['string', 'null'] }, touchpoints: { type: 'integer' } } } },
           touchpoints: { type: 'array', items: { $ref: '#/components/schemas/ExportRecord' } },
           truncated: { type: 'boolean', description: 'True past 5000 touchpoints: narrow with from/to.' },
+          personas: {
+            type: ['object', 'null'],
+            description: 'The visitor’s personas now: the primary one, each one matched with the features its rule tests, and every feature (null for a visitor with no touchpoint stored).',
+            properties: { primary: { type: 'string' }, matching: { type: 'array', items: { type: 'object', properties: { key: { type: 'string' }, name: { type: 'string' }, because: { type: 'object' } } } }, features: { type: 'object' } },
+          },
         },
       },
     },

@@ -49,23 +49,31 @@ SELECT 'channel', p.persona, json_object('channel', ty.channel, 'landings', sum(
   return { sql, values };
 }
 
-export type PersonaRow =
-  | { kind: 'reach'; persona: string; data: { furthest: number; visitors: number; buyers: number; cart_visitors: number; abandoned: number } }
-  | { kind: 'revenue'; persona: string; data: { currency: string | null; orders: number; revenue: number } }
-  | { kind: 'channel'; persona: string; data: { channel: string; landings: number; visitors: number } };
+/** The persona report's rows, each tagged with its persona. */
+export interface PersonaRows {
+  reach: { persona: string; furthest: number; visitors: number; buyers: number; cart_visitors: number; abandoned: number }[];
+  revenue: { persona: string; currency: string | null; orders: number; revenue: number }[];
+  channels: { persona: string; channel: string; landings: number; visitors: number }[];
+  /** Rows D1 read. */
+  rowsRead: number;
+}
 
-export async function readPersonaRows(db: D1Database, scope: PersonaScope, personas: readonly Persona[]): Promise<{ rows: PersonaRow[]; rowsRead: number }> {
+export async function readPersonaRows(db: D1Database, scope: PersonaScope, personas: readonly Persona[]): Promise<PersonaRows> {
   const { sql, values } = personaRowsSql(personas);
   const list = (v?: string[]) => (v ? JSON.stringify(v) : null);
   const params = [scope.siteId, scope.fromHour, scope.toHour, list(scope.channels), list(scope.devices), scope.now, JSON.stringify(values)];
   const result = await db
     .prepare(sql)
     .bind(...usedParams(sql, params))
-    .all<{ kind: PersonaRow['kind']; persona: string; data: string }>();
-  return {
-    rows: result.results.map((r) => ({ kind: r.kind, persona: r.persona, data: JSON.parse(r.data) }) as PersonaRow),
-    rowsRead: result.meta.rows_read ?? 0,
-  };
+    .all<{ kind: 'reach' | 'revenue' | 'channel'; persona: string; data: string }>();
+  const rows: PersonaRows = { reach: [], revenue: [], channels: [], rowsRead: result.meta.rows_read ?? 0 };
+  for (const { kind, persona, data } of result.results) {
+    const fields = { persona, ...JSON.parse(data) };
+    if (kind === 'reach') rows.reach.push(fields);
+    else if (kind === 'revenue') rows.revenue.push(fields);
+    else rows.channels.push(fields);
+  }
+  return rows;
 }
 
 /** One visitor's features from their lifetime rollup, or null for a visitor with no touchpoint stored. */

@@ -1,5 +1,5 @@
 import { STAGES } from '@waymark/schema';
-import type { PersonaRow } from '../personas/queries.ts';
+import type { PersonaRows } from '../personas/queries.ts';
 import { OTHER, type Persona } from '../personas/personaRules.ts';
 import { ratio } from './ratio.ts';
 
@@ -9,21 +9,20 @@ const TOP_CHANNELS = 5;
  * The persona report's JSON (definitions in docs/analytics.md, "GET /v1/reports/personas"):
  * every persona of the site in its order, then `other`, each with its funnel and money.
  */
-export function personaReport(personas: readonly Persona[], rows: readonly PersonaRow[]) {
-  const of = <K extends PersonaRow['kind']>(kind: K, key: string) => rows.filter((r): r is Extract<PersonaRow, { kind: K }> => r.kind === kind && r.persona === key).map((r) => r.data);
-  const total = sum(rows.flatMap((r) => (r.kind === 'reach' ? [r.data.visitors] : [])));
+export function personaReport(personas: readonly Persona[], rows: PersonaRows) {
+  const total = sum(rows.reach.map((r) => r.visitors));
   const entries = [...personas, { key: OTHER, name: 'Other', description: 'Visitors no persona rule matches.', when: null }];
   return {
     visitors: total,
     personas: entries.map(({ key, name, description, when }) => {
-      const reach = of('reach', key);
+      const reach = rows.reach.filter((r) => r.persona === key);
       const visitors = sum(reach.map((r) => r.visitors));
       const reached = STAGES.map((_, i) => sum(reach.filter((r) => r.furthest >= i + 1).map((r) => r.visitors)));
       const buyers = sum(reach.map((r) => r.buyers));
       const cartVisitors = sum(reach.map((r) => r.cart_visitors));
       const abandoned = sum(reach.map((r) => r.abandoned));
-      const revenue = of('revenue', key).sort((a, b) => b.orders - a.orders || String(a.currency).localeCompare(String(b.currency)));
-      const channels = of('channel', key).sort((a, b) => b.visitors - a.visitors || b.landings - a.landings || a.channel.localeCompare(b.channel));
+      const revenue = rows.revenue.filter((r) => r.persona === key).sort((a, b) => b.orders - a.orders || String(a.currency).localeCompare(String(b.currency)));
+      const channels = rows.channels.filter((r) => r.persona === key).sort((a, b) => b.visitors - a.visitors || b.landings - a.landings || a.channel.localeCompare(b.channel));
       return {
         key,
         name,
@@ -44,7 +43,7 @@ export function personaReport(personas: readonly Persona[], rows: readonly Perso
         buyers,
         conversion: ratio(buyers, visitors),
         revenue: revenue.map((r) => ({ currency: r.currency, orders: r.orders, revenue: round(r.revenue), average_order_value: round(r.revenue / r.orders) })),
-        top_channels: channels.slice(0, TOP_CHANNELS),
+        top_channels: channels.slice(0, TOP_CHANNELS).map(({ channel, landings, visitors }) => ({ channel, landings, visitors })),
         abandoned_carts: { visitors: abandoned, cart_visitors: cartVisitors, rate: ratio(abandoned, cartVisitors) },
       };
     }),

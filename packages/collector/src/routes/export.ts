@@ -6,6 +6,9 @@ import { EXPORT_PARAMS, readExportParams, type ExportFormat } from '../export/ex
 import { openExportPage } from '../export/exportPage.ts';
 import { ndjsonLine } from '../export/exportRecord.ts';
 import { rejectUnknownParams } from '../lib/rejectUnknownParams.ts';
+import { personaCaseSql } from '../personas/personaSql.ts';
+import { sitePersonas } from '../personas/sitePersonas.ts';
+import { visitorFeatureSql } from '../personas/visitorFeatureSql.ts';
 import { textStream } from '../lib/textStream.ts';
 import { exportAuth, type SiteEnv } from '../middleware/exportAuth.ts';
 
@@ -24,9 +27,20 @@ eventExport.use('*', exportAuth());
 
 eventExport.get('/', async (c) => {
   rejectUnknownParams(c, EXPORT_PARAMS);
-  const params = readExportParams(c);
   const site = c.get('site');
-  const selection = { siteId: site.id, from: params.from, to: params.to, stages: params.stages, types: params.types, channels: params.channels };
+  const rules = sitePersonas(site);
+  const params = readExportParams(c, rules.map((p) => p.key));
+  const selection = {
+    siteId: site.id,
+    from: params.from,
+    to: params.to,
+    stages: params.stages,
+    types: params.types,
+    channels: params.channels,
+    devices: params.devices,
+    personas: params.personas,
+    persona: { ...personaCaseSql(rules, visitorFeatureSql(9), 10), now: Date.now() },
+  };
   const page = await openExportPage(c.env.DB, selection, params.after, params.limit);
 
   const headers: Record<string, string> = { 'Content-Type': CONTENT_TYPES[params.format], 'Cache-Control': 'private, no-store' };
