@@ -5,6 +5,7 @@ import { app } from '../src/app.ts';
 import { drainEventQueue } from '../src/events/drainEventQueue.ts';
 import type { EventRows } from '../src/events/queueEventWriter.ts';
 import { createSite, event, SHOP, storedEvents } from './helpers.ts';
+import { referenceRollups, storedRollups, type RawEvent } from './rollupReference.ts';
 
 /** The producer side of a Queue binding: keeps what the collect route enqueues. */
 function recordingQueue() {
@@ -81,5 +82,38 @@ describe('queued ingest (EVENTS_QUEUE bound)', () => {
     expect(retried.ackAll).toBe(true);
     await drain(sent.map((m) => m.body));
     expect(await storedEvents(site)).toHaveLength(3);
+  });
+
+  it('keeps the rollups exact when a batch fails after its first statement and is retried, then replayed', async () => {
+    const { site } = await createSite();
+    const siteId = (await env.DB.prepare('SELECT id FROM sites WHERE key = ?1').bind(site).first<{ id: number }>())!.id;
+    const { queue, sent } = recordingQueue();
+    const kinds = [
+      { type: 'landing', url: `${SHOP}/?utm_source=news&utm_medium=email` },
+      { type: 'product_view', props: { product: { id: 'SKU-1', price: 20, currency: 'EUR' } } },
+      { type: 'cart_add', props: { product: { id: 'SKU-1', price: 20, currency: 'EUR', quantity: 2 } } },
+      { type: 'web_vitals', props: { lcp: 1800, inp: 96, page_type: 'product_view' } },
+      { type: 'order_complete', props: { order_id: 'Q-1', revenue: 40, currency: 'EUR' } },
+    ];
+    const events = Array.from({ length: 150 }, (_, i) =>
+      event({ id: `rq_${i.toString().padStart(8, '0')}`, ts: Date.now() - 100_000 + i, anon: `a_rq_${i % 7}`, session: `s_rq_${i % 11}`, ...kinds[i % kinds.length] }),
+    );
+    await collectQueued(queue, { site, sent_at: Date.now(), events: events.slice(0, 75) });
+    await collectQueued(queue, { site, sent_at: Date.now(), events: events.slice(75) });
+    // The consumer writes 100-row statements: the second one fails, the first stays stored.
+    await env.DB.exec(`CREATE TRIGGER fail_once BEFORE INSERT ON events WHEN NEW.id = 'rq_00000120' BEGIN SELECT RAISE(ABORT, 'storage failed'); END`);
+    try {
+      expect((await drain(sent.map((m) => m.body))).retryBatch.retry).toBe(true);
+    } finally {
+      await env.DB.exec('DROP TRIGGER fail_once');
+    }
+    expect((await storedEvents(site)).length).toBe(81); // 100 rows, 20 of them the same order
+    expect((await drain(sent.map((m) => m.body))).ackAll).toBe(true);
+    expect((await drain(sent.map((m) => m.body))).ackAll).toBe(true);
+    const { results } = await env.DB.prepare(
+      'SELECT ts, id, type, stage, visitor, session, channel, search_engine, country, device, props FROM events WHERE site_id = ?1',
+    ).bind(siteId).all<RawEvent>();
+    expect(results).toHaveLength(121);
+    expect(await storedRollups(env.DB, siteId)).toEqual(referenceRollups(results));
   });
 });

@@ -149,6 +149,8 @@ describe('GET /v1/reports/funnel', () => {
     [`${RANGE}&stage=purchase`, /unknown parameter "stage"/],
     ['from=2024-01-01&to=2025-06-01', /at most 400/],
     [`${RANGE}&tz=`, /tz "" is not an IANA time zone/],
+    ['from=2025-11-10T09:30Z&to=2025-11-11', /from 2025-11-10T09:30:00.000Z is not on a whole hour/],
+    [`${RANGE}&tz=Asia/Kolkata`, /tz Asia\/Kolkata starts its days off the whole UTC hour/],
   ])('answers 400 for ?%s', async (query, error) => {
     const { export_token } = await createSite();
     const response = await call(`/v1/reports/funnel?${query}`, { headers: bearer(export_token) });

@@ -27,8 +27,9 @@ export function funnelReport(rows: FunnelRows) {
     const types = rows.touchpoints.filter((t) => t.stage === i + 1);
     const next = i + 1 < STAGES.length ? reached[i + 1]! : null;
     const vitals: StageReport['web_vitals'] = {};
-    for (const v of rows.vitals.filter((v) => v.stage === i + 1)) {
-      vitals[v.metric as (typeof VITALS)[number]] = { median: round(v.median), p75: round(v.p75), samples: v.samples };
+    for (const metric of [...VITALS].sort()) {
+      const histogram = rows.vitals.filter((v) => v.stage === i + 1 && v.metric === metric);
+      if (histogram.length > 0) vitals[metric] = quantiles(histogram);
     }
     return {
       stage,
@@ -75,6 +76,24 @@ export function funnelReport(rows: FunnelRows) {
     revenue: rows.revenue.map((r) => ({ currency: r.currency, orders: r.orders, buyers: r.buyers, revenue: round(r.revenue ?? 0) })),
     days: rows.days,
   };
+}
+
+/**
+ * Median and 75th percentile by nearest rank over a histogram in bucket order: the median
+ * is the mean of ranks ⌊(n+1)/2⌋ and ⌊(n+2)/2⌋, p75 rank ⌊(3n+3)/4⌋.
+ */
+function quantiles(histogram: FunnelRows['vitals']) {
+  const samples = sum(histogram.map((h) => h.samples));
+  const at = (rank: number) => {
+    let seen = 0;
+    for (const h of histogram) {
+      seen += h.samples;
+      if (seen >= rank) return h.bucket;
+    }
+    return histogram.at(-1)!.bucket;
+  };
+  const median = (at(Math.floor((samples + 1) / 2)) + at(Math.floor((samples + 2) / 2))) / 2;
+  return { median: round(median), p75: round(at(Math.floor((3 * samples + 3) / 4))), samples };
 }
 
 function sum(values: number[]): number {

@@ -1,98 +1,101 @@
 import { EXPORT_COLUMNS, type ExportRow } from '../export/exportRow.ts';
-import type { LocalDay } from '../lib/timeZone.ts';
 
-/** What a funnel report covers: a site's range, optionally only visitors who landed from `channels`. */
+/**
+ * What a funnel report covers: a site's whole UTC hours [fromHour, toHour) (hour = ms /
+ * 3 600 000), optionally only visitors who landed from `channels`.
+ */
 export interface FunnelScope {
   siteId: number;
-  from: number;
-  to: number;
+  fromHour: number;
+  toHour: number;
   channels?: string[];
 }
 
-/**
- * The report's rows: one range of the clustered primary key (site_id, ts, id). The channel
- * filter keeps the visitors with a landing from one of the channels in the range; it is a
- * second pass over the same range, evaluated once (NULL = every visitor).
- */
-const SCOPE = `scope AS (
-  SELECT visitor, session, stage, type, channel, search_engine, props, ts FROM events
-  WHERE site_id = ?1 AND ts >= ?2 AND ts < ?3
-    AND (?4 IS NULL OR visitor IN (
-      SELECT visitor FROM events
-      WHERE site_id = ?1 AND ts >= ?2 AND ts < ?3 AND type = 'landing'
-        AND channel IN (SELECT value FROM json_each(?4))))
-)`;
+/** A local day of the report as whole UTC hours [start, end). */
+export interface DayHours {
+  day: string;
+  start: number;
+  end: number;
+}
 
-/** Per visitor: furthest stage and the bit set of stages touched (web-vitals are measurements, not touchpoints). */
-const JOURNEY_SHAPES = `WITH ${SCOPE}
+/**
+ * Every statement reads rollups (migrations/0003_rollups.sql) by a range of their primary
+ * key (site_id, hour, …), never `events`. The channel filter keeps the visitors with a
+ * landing from one of the channels in the range (NULL = every visitor).
+ */
+const PICKED = `picked AS MATERIALIZED (
+  SELECT DISTINCT visitor FROM visitor_hour_types
+  WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND ?4 IS NOT NULL AND type = 'landing'
+    AND channel IN (SELECT value FROM json_each(?4)))`;
+const KEPT = `(?4 IS NULL OR visitor IN (SELECT visitor FROM picked))`;
+
+/** Per visitor: furthest stage and the bit set of stages touched, OR-ed over the range's hours. */
+const JOURNEY_SHAPES = `WITH ${PICKED}
 SELECT furthest, touched, count(*) AS visitors FROM (
-  SELECT max(stage) AS furthest,
-         max(stage = 1) | (max(stage = 2) << 1) | (max(stage = 3) << 2) | (max(stage = 4) << 3) | (max(stage = 5) << 4) AS touched
-  FROM scope WHERE type <> 'web_vitals' GROUP BY visitor)
+  SELECT max(furthest) AS furthest,
+         max(stages & 1) | max(stages & 2) | max(stages & 4) | max(stages & 8) | max(stages & 16) AS touched
+  FROM visitor_hours WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND ${KEPT} GROUP BY visitor)
 GROUP BY furthest, touched`;
 
-const TOUCHPOINTS = `WITH ${SCOPE}
-SELECT stage, type, count(*) AS touchpoints, count(DISTINCT visitor) AS visitors
-FROM scope WHERE type <> 'web_vitals' GROUP BY stage, type ORDER BY stage, touchpoints DESC, type`;
+const TOUCHPOINTS = `WITH ${PICKED}
+SELECT stage, type, sum(touchpoints) AS touchpoints, count(DISTINCT visitor) AS visitors
+FROM visitor_hour_types WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND ${KEPT}
+GROUP BY stage, type ORDER BY stage, touchpoints DESC, type`;
 
-const LANDINGS = `WITH ${SCOPE}
-SELECT coalesce(channel, 'unknown') AS channel, search_engine, count(*) AS landings, count(DISTINCT visitor) AS visitors
-FROM scope WHERE type = 'landing' GROUP BY 1, 2 ORDER BY landings DESC, 1, 2`;
+const LANDINGS = `WITH ${PICKED}
+SELECT channel, nullif(search_engine, '') AS search_engine, sum(touchpoints) AS landings, count(DISTINCT visitor) AS visitors
+FROM visitor_hour_types WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND type = 'landing' AND ${KEPT}
+GROUP BY 1, 2 ORDER BY landings DESC, 1, 2`;
 
 /** Visitors with a cart_add and no order_complete in the range, and what they had added. */
-const ABANDONED_CARTS = `WITH ${SCOPE},
-carts AS (
-  SELECT visitor, sum(type = 'cart_add') AS adds, sum(type = 'order_complete') AS orders
-  FROM scope WHERE type IN ('cart_add', 'order_complete') GROUP BY visitor),
-abandoned AS (SELECT visitor FROM carts WHERE adds > 0 AND orders = 0)
+const ABANDONED_CARTS = `WITH ${PICKED},
+carts AS MATERIALIZED (
+  SELECT visitor, sum(cart_adds) AS adds, sum(orders) AS orders
+  FROM visitor_hours WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND ${KEPT} GROUP BY visitor),
+abandoned AS MATERIALIZED (SELECT visitor FROM carts WHERE adds > 0 AND orders = 0)
 SELECT (SELECT count(*) FROM carts WHERE adds > 0) AS cart_visitors,
        (SELECT count(*) FROM abandoned) AS abandoned,
        (SELECT sum(adds) FROM carts WHERE adds > 0 AND orders = 0) AS cart_adds,
        (SELECT json_group_array(json_array(currency, value)) FROM (
-          SELECT props ->> '$.product.currency' AS currency,
-                 sum((props ->> '$.product.price') * coalesce(props ->> '$.product.quantity', 1)) AS value
-          FROM scope WHERE type = 'cart_add' AND visitor IN (SELECT visitor FROM abandoned)
-            AND json_type(props, '$.product.price') IN ('integer', 'real')
+          SELECT currency, sum(amount) AS value FROM visitor_hour_money
+          WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND kind = 'cart' AND visitor IN (SELECT visitor FROM abandoned)
           GROUP BY 1 ORDER BY 1)) AS value`;
 
-const REVENUE = `WITH ${SCOPE}
-SELECT props ->> '$.currency' AS currency, count(*) AS orders, count(DISTINCT visitor) AS buyers,
-       sum(CASE WHEN json_type(props, '$.revenue') IN ('integer', 'real') THEN props ->> '$.revenue' END) AS revenue
-FROM scope WHERE type = 'order_complete' GROUP BY 1 ORDER BY orders DESC, 1`;
+const REVENUE = `WITH ${PICKED}
+SELECT nullif(currency, '') AS currency, sum(events) AS orders, count(DISTINCT visitor) AS buyers, sum(amount) AS revenue
+FROM visitor_hour_money WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND kind = 'order' AND ${KEPT}
+GROUP BY currency ORDER BY orders DESC, 1`;
 
-/** Median and 75th percentile (nearest rank) of each web-vital per stage of the page. */
-const WEB_VITALS = `WITH ${SCOPE},
-samples AS (
-  SELECT s.stage, m.key AS metric, m.value AS value
-  FROM scope s, json_each(s.props) m
-  WHERE s.type = 'web_vitals' AND m.key IN ('lcp', 'inp', 'cls', 'fcp', 'ttfb') AND m.type IN ('integer', 'real')),
-ranked AS (
-  SELECT stage, metric, value,
-         row_number() OVER (PARTITION BY stage, metric ORDER BY value) AS rank,
-         count(*) OVER (PARTITION BY stage, metric) AS n
-  FROM samples)
-SELECT stage, metric, max(n) AS samples,
-       avg(CASE WHEN rank IN ((n + 1) / 2, (n + 2) / 2) THEN value END) AS median,
-       max(CASE WHEN rank = (3 * n + 3) / 4 THEN value END) AS p75
-FROM ranked GROUP BY stage, metric ORDER BY stage, metric`;
+/** The web-vital histograms of the range: samples per stage, metric and bucket. */
+const WEB_VITALS = `SELECT stage, metric, bucket, sum(samples) AS samples
+FROM hour_vitals WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3
+GROUP BY stage, metric, bucket ORDER BY stage, metric, bucket`;
 
 /**
- * Day buckets of the report's zone, bound as one JSON array of [day, start, end]. Each day
- * joins its own slice of the primary key (not the report's whole range, filtered per day).
+ * Histograms are per site, not per visitor: with a channel filter the samples come from
+ * the kept visitors' own web_vitals events (events_by_visitor, one range per visitor),
+ * bucketed as the rollup trigger does.
  */
-const DAYS = `WITH days AS (SELECT value ->> 0 AS day, value ->> 1 AS start, value ->> 2 AS end FROM json_each(?5))
-SELECT d.day, count(DISTINCT e.visitor) AS visitors, count(DISTINCT e.session) AS visits,
-       coalesce(sum(e.type = 'order_complete'), 0) AS orders
-FROM days d LEFT JOIN events e
-  ON e.site_id = ?1 AND e.ts >= d.start AND e.ts < d.end AND e.type <> 'web_vitals'
-  AND (?4 IS NULL OR e.visitor IN (
-    SELECT visitor FROM events
-    WHERE site_id = ?1 AND ts >= ?2 AND ts < ?3 AND type = 'landing'
-      AND channel IN (SELECT value FROM json_each(?4))))
+const WEB_VITALS_OF_KEPT = `WITH ${PICKED}
+SELECT e.stage, m.key AS metric, CAST(printf('%.1e', m.value) AS REAL) AS bucket, count(*) AS samples
+FROM picked p JOIN events e INDEXED BY events_by_visitor
+  ON e.site_id = ?1 AND e.visitor = p.visitor AND e.ts >= ?2 * 3600000 AND e.ts < ?3 * 3600000,
+  json_each(e.props) m
+WHERE e.type = 'web_vitals' AND m.key IN ('lcp', 'inp', 'cls', 'fcp', 'ttfb') AND m.type IN ('integer', 'real')
+GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
+
+/** Day buckets of the report's zone, bound as one JSON array of [day, start hour, end hour]. */
+const DAYS = `WITH ${PICKED},
+days AS (SELECT value ->> 0 AS day, value ->> 1 AS start, value ->> 2 AS end FROM json_each(?5))
+SELECT d.day, count(DISTINCT v.visitor) AS visitors, count(DISTINCT v.session) AS visits,
+       coalesce((SELECT sum(orders) FROM visitor_hours h
+         WHERE h.site_id = ?1 AND h.hour >= d.start AND h.hour < d.end AND ${KEPT.replace('visitor IN', 'h.visitor IN')}), 0) AS orders
+FROM days d LEFT JOIN visit_hours v
+  ON v.site_id = ?1 AND v.hour >= d.start AND v.hour < d.end AND ${KEPT.replace('visitor IN', 'v.visitor IN')}
 GROUP BY d.day ORDER BY d.day`;
 
 /** The statements, for the query-plan test. */
-export const FUNNEL_SQL = { JOURNEY_SHAPES, TOUCHPOINTS, LANDINGS, ABANDONED_CARTS, REVENUE, WEB_VITALS, DAYS };
+export const FUNNEL_SQL = { JOURNEY_SHAPES, TOUCHPOINTS, LANDINGS, ABANDONED_CARTS, REVENUE, WEB_VITALS, WEB_VITALS_OF_KEPT, DAYS };
 
 export interface FunnelRows {
   shapes: { furthest: number; touched: number; visitors: number }[];
@@ -100,15 +103,16 @@ export interface FunnelRows {
   landings: { channel: string; search_engine: string | null; landings: number; visitors: number }[];
   carts: { cart_visitors: number; abandoned: number; cart_adds: number | null; value: string };
   revenue: { currency: string | null; orders: number; buyers: number; revenue: number | null }[];
-  vitals: { stage: number; metric: string; samples: number; median: number; p75: number }[];
+  /** Web-vital histograms, in (stage, metric, bucket) order. */
+  vitals: { stage: number; metric: string; bucket: number; samples: number }[];
   days: { day: string; visitors: number; visits: number; orders: number }[];
   /** Rows D1 read for the whole report. */
   rowsRead: number;
 }
 
 /** Every query of a funnel report, in one D1 round trip. */
-export async function readFunnel(db: D1Database, scope: FunnelScope, days: LocalDay[]): Promise<FunnelRows> {
-  const params = [scope.siteId, scope.from, scope.to, scope.channels ? JSON.stringify(scope.channels) : null];
+export async function readFunnel(db: D1Database, scope: FunnelScope, days: DayHours[]): Promise<FunnelRows> {
+  const params = [scope.siteId, scope.fromHour, scope.toHour, scope.channels ? JSON.stringify(scope.channels) : null];
   const bind = (sql: string, extra: unknown[] = []) => db.prepare(sql).bind(...params, ...extra);
   const results = await db.batch([
     bind(JOURNEY_SHAPES),
@@ -116,7 +120,7 @@ export async function readFunnel(db: D1Database, scope: FunnelScope, days: Local
     bind(LANDINGS),
     bind(ABANDONED_CARTS),
     bind(REVENUE),
-    bind(WEB_VITALS),
+    scope.channels ? bind(WEB_VITALS_OF_KEPT) : db.prepare(WEB_VITALS).bind(scope.siteId, scope.fromHour, scope.toHour),
     bind(DAYS, [JSON.stringify(days.map((d) => [d.day, d.start, d.end]))]),
   ]);
   const rows = <T>(index: number) => results[index]!.results as T[];

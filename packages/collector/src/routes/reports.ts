@@ -5,7 +5,7 @@ import { listParam } from '../lib/listParam.ts';
 import { parseInstant } from '../lib/parseInstant.ts';
 import { rejectUnknownParams } from '../lib/rejectUnknownParams.ts';
 import { readTimeRange } from '../lib/timeRange.ts';
-import { localDays } from '../lib/timeZone.ts';
+import { localDays, zoneOffset, type LocalDay } from '../lib/timeZone.ts';
 import { exportAuth, type SiteEnv } from '../middleware/exportAuth.ts';
 import { funnelReport } from '../reports/funnelReport.ts';
 import { journeyReport } from '../reports/journeyReport.ts';
@@ -14,6 +14,7 @@ import { readFunnel, readJourney } from '../reports/queries.ts';
 /** Day buckets are one JSON parameter; a year and a bit keeps it and the report small. */
 const MAX_DAYS = 400;
 const MAX_JOURNEY_TOUCHPOINTS = 5000;
+const HOUR = 3_600_000;
 
 /** `/v1/reports/funnel` and `/v1/reports/journey`, with the export token. */
 export const reports = new Hono<SiteEnv>();
@@ -27,7 +28,8 @@ reports.get('/funnel', async (c) => {
   const days = localDays(from, to, tz);
   if (days.length > MAX_DAYS) throw httpError(400, `the range spans ${days.length} days; a report covers at most ${MAX_DAYS}`);
   const site = c.get('site');
-  const rows = await readFunnel(c.env.DB, { siteId: site.id, from, to, channels }, days);
+  const hours = wholeHours(from, to, tz);
+  const rows = await readFunnel(c.env.DB, { siteId: site.id, ...hours, channels }, days.map((d) => ({ day: d.day, ...hoursOfDay(d, tz) })));
   c.header('Cache-Control', 'private, no-store');
   c.header('X-Rows-Read', String(rows.rowsRead));
   return c.json({
@@ -54,6 +56,26 @@ reports.get('/journey', async (c) => {
   c.header('Cache-Control', 'private, no-store');
   return c.json({ site: site.key, visitor, ...journeyReport(rows, site.key, truncated) });
 });
+
+/** Reports read hourly rollups: a range must start and end on whole UTC hours. */
+function wholeHours(from: number, to: number, tz: string) {
+  if (zoneOffset(from, tz) % HOUR !== 0 || zoneOffset(to, tz) % HOUR !== 0) throw offHourZone(tz);
+  for (const [name, instant] of [['from', from], ['to', to]] as const) {
+    if (instant % HOUR !== 0) {
+      throw httpError(400, `${name} ${new Date(instant).toISOString()} is not on a whole hour: reports are kept per hour (use e.g. 2025-11-01T09:00)`);
+    }
+  }
+  return { fromHour: from / HOUR, toHour: to / HOUR };
+}
+
+function hoursOfDay(day: LocalDay, tz: string) {
+  if (day.start % HOUR !== 0 || day.end % HOUR !== 0) throw offHourZone(tz);
+  return { start: day.start / HOUR, end: day.end / HOUR };
+}
+
+function offHourZone(tz: string) {
+  return httpError(400, `tz ${tz} starts its days off the whole UTC hour, and reports are kept per hour: use a zone with a whole-hour offset, or UTC`);
+}
 
 function optionalInstant(text: string | undefined, name: string): number | undefined {
   if (text === undefined) return undefined;

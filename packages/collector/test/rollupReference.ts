@@ -1,0 +1,322 @@
+import type { FunnelRows } from '../src/reports/queries.ts';
+
+/**
+ * What the rollups must hold, computed from raw stored events in the test: the funnel
+ * report's SQL as it was before rollups (over a range of `events`), and the rollup tables
+ * rebuilt in plain TypeScript.
+ */
+
+export interface RawEvent {
+  ts: number;
+  id: string;
+  type: string;
+  stage: number;
+  visitor: string;
+  session: string;
+  channel: string | null;
+  search_engine: string | null;
+  country: string | null;
+  device: string | null;
+  props: string | null;
+}
+
+const SCOPE = `scope AS (
+  SELECT visitor, session, stage, type, channel, search_engine, props, ts FROM events
+  WHERE site_id = ?1 AND ts >= ?2 AND ts < ?3
+    AND (?4 IS NULL OR visitor IN (
+      SELECT visitor FROM events
+      WHERE site_id = ?1 AND ts >= ?2 AND ts < ?3 AND type = 'landing'
+        AND channel IN (SELECT value FROM json_each(?4))))
+)`;
+
+const REFERENCE = {
+  shapes: `WITH ${SCOPE}
+SELECT furthest, touched, count(*) AS visitors FROM (
+  SELECT max(stage) AS furthest,
+         max(stage = 1) | (max(stage = 2) << 1) | (max(stage = 3) << 2) | (max(stage = 4) << 3) | (max(stage = 5) << 4) AS touched
+  FROM scope WHERE type <> 'web_vitals' GROUP BY visitor)
+GROUP BY furthest, touched`,
+  touchpoints: `WITH ${SCOPE}
+SELECT stage, type, count(*) AS touchpoints, count(DISTINCT visitor) AS visitors
+FROM scope WHERE type <> 'web_vitals' GROUP BY stage, type ORDER BY stage, touchpoints DESC, type`,
+  landings: `WITH ${SCOPE}
+SELECT coalesce(channel, 'unknown') AS channel, search_engine, count(*) AS landings, count(DISTINCT visitor) AS visitors
+FROM scope WHERE type = 'landing' GROUP BY 1, 2 ORDER BY landings DESC, 1, 2`,
+  carts: `WITH ${SCOPE},
+carts AS (
+  SELECT visitor, sum(type = 'cart_add') AS adds, sum(type = 'order_complete') AS orders
+  FROM scope WHERE type IN ('cart_add', 'order_complete') GROUP BY visitor),
+abandoned AS (SELECT visitor FROM carts WHERE adds > 0 AND orders = 0)
+SELECT (SELECT count(*) FROM carts WHERE adds > 0) AS cart_visitors,
+       (SELECT count(*) FROM abandoned) AS abandoned,
+       (SELECT sum(adds) FROM carts WHERE adds > 0 AND orders = 0) AS cart_adds,
+       (SELECT json_group_array(json_array(currency, value)) FROM (
+          SELECT props ->> '$.product.currency' AS currency,
+                 sum((props ->> '$.product.price') * coalesce(props ->> '$.product.quantity', 1)) AS value
+          FROM scope WHERE type = 'cart_add' AND visitor IN (SELECT visitor FROM abandoned)
+            AND json_type(props, '$.product.price') IN ('integer', 'real')
+          GROUP BY 1 ORDER BY 1)) AS value`,
+  revenue: `WITH ${SCOPE}
+SELECT props ->> '$.currency' AS currency, count(*) AS orders, count(DISTINCT visitor) AS buyers,
+       sum(CASE WHEN json_type(props, '$.revenue') IN ('integer', 'real') THEN props ->> '$.revenue' END) AS revenue
+FROM scope WHERE type = 'order_complete' GROUP BY 1 ORDER BY orders DESC, 1`,
+  // Exact nearest-rank quantiles, of values in the rollup's two-significant-digit buckets.
+  vitals: `WITH ${SCOPE},
+samples AS (
+  SELECT s.stage, m.key AS metric, CAST(printf('%.1e', m.value) AS REAL) AS value
+  FROM scope s, json_each(s.props) m
+  WHERE s.type = 'web_vitals' AND m.key IN ('lcp', 'inp', 'cls', 'fcp', 'ttfb') AND m.type IN ('integer', 'real')),
+ranked AS (
+  SELECT stage, metric, value,
+         row_number() OVER (PARTITION BY stage, metric ORDER BY value) AS rank,
+         count(*) OVER (PARTITION BY stage, metric) AS n
+  FROM samples)
+SELECT stage, metric, max(n) AS samples,
+       avg(CASE WHEN rank IN ((n + 1) / 2, (n + 2) / 2) THEN value END) AS median,
+       max(CASE WHEN rank = (3 * n + 3) / 4 THEN value END) AS p75
+FROM ranked GROUP BY stage, metric ORDER BY stage, metric`,
+  days: `WITH days AS (SELECT value ->> 0 AS day, value ->> 1 AS start, value ->> 2 AS end FROM json_each(?5))
+SELECT d.day, count(DISTINCT e.visitor) AS visitors, count(DISTINCT e.session) AS visits,
+       coalesce(sum(e.type = 'order_complete'), 0) AS orders
+FROM days d LEFT JOIN events e
+  ON e.site_id = ?1 AND e.ts >= d.start AND e.ts < d.end AND e.type <> 'web_vitals'
+  AND (?4 IS NULL OR e.visitor IN (
+    SELECT visitor FROM events
+    WHERE site_id = ?1 AND ts >= ?2 AND ts < ?3 AND type = 'landing'
+      AND channel IN (SELECT value FROM json_each(?4))))
+GROUP BY d.day ORDER BY d.day`,
+};
+
+export interface ReferenceVitals {
+  stage: number;
+  metric: string;
+  samples: number;
+  median: number;
+  p75: number;
+}
+
+/** The funnel's rows read from raw events (vitals apart: exact quantiles, not histograms). */
+export async function referenceFunnel(
+  db: D1Database,
+  scope: { siteId: number; from: number; to: number; channels?: string[] },
+  days: { day: string; start: number; end: number }[],
+): Promise<{ rows: FunnelRows; vitals: ReferenceVitals[] }> {
+  const params = [scope.siteId, scope.from, scope.to, scope.channels ? JSON.stringify(scope.channels) : null];
+  const all = async <T>(sql: string, extra: unknown[] = []) => (await db.prepare(sql).bind(...params, ...extra).all<T>()).results;
+  return {
+    rows: {
+      shapes: await all(REFERENCE.shapes),
+      touchpoints: await all(REFERENCE.touchpoints),
+      landings: await all(REFERENCE.landings),
+      carts: (await all<FunnelRows['carts']>(REFERENCE.carts))[0]!,
+      revenue: await all(REFERENCE.revenue),
+      vitals: [],
+      days: await all(REFERENCE.days, [JSON.stringify(days.map((d) => [d.day, d.start, d.end]))]),
+      rowsRead: 0,
+    },
+    vitals: await all<ReferenceVitals>(REFERENCE.vitals),
+  };
+}
+
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+
+/** Money and ratings to 6 decimals: sums in another order differ in the last bits. */
+export const money = (value: number) => Math.round(value * 1e6) / 1e6;
+
+interface Props {
+  product?: { id?: string; price?: unknown; currency?: string; quantity?: unknown };
+  revenue?: unknown;
+  currency?: string;
+  coupon?: unknown;
+  rating?: unknown;
+}
+const propsOf = (e: RawEvent): Props => (e.props === null ? {} : (JSON.parse(e.props) as Props));
+const num = (value: unknown) => (typeof value === 'number' ? value : undefined);
+const earlier = (a: RawEvent, b: RawEvent) => a.ts < b.ts || (a.ts === b.ts && a.id < b.id);
+const byTime = (a: RawEvent, b: RawEvent) => (earlier(a, b) ? -1 : earlier(b, a) ? 1 : 0);
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
+
+const family = (events: RawEvent[], type: string) => events.filter((e) => e.type === type).length;
+const distinctProducts = (events: RawEvent[]) =>
+  new Set(events.filter((e) => e.type === 'product_view').map((e) => propsOf(e).product?.id).filter((id) => id !== undefined)).size;
+const ratingSum = (events: RawEvent[]) =>
+  money(events.filter((e) => e.type === 'feedback').reduce((s, e) => s + (num(propsOf(e).rating) ?? 0), 0));
+
+/** Every rollup table's rows for one site, as the triggers should have left them. */
+export function referenceRollups(events: RawEvent[]) {
+  const touch = events.filter((e) => e.type !== 'web_vitals').sort(byTime);
+  const visitorHours = [...groupBy(touch, (e) => `${Math.floor(e.ts / HOUR)} ${e.visitor}`).values()].map((group) => {
+    const first = group[0]!;
+    const landing = group.find((e) => e.type === 'landing');
+    return {
+      hour: Math.floor(first.ts / HOUR),
+      visitor: first.visitor,
+      stages: group.reduce((bits, e) => bits | (1 << (e.stage - 1)), 0),
+      furthest: Math.max(...group.map((e) => e.stage)),
+      touchpoints: group.length,
+      visits: new Set(group.map((e) => e.session)).size,
+      product_views: family(group, 'product_view'),
+      list_views: family(group, 'product_list_view'),
+      distinct_products: distinctProducts(group),
+      site_searches: family(group, 'site_search'),
+      cart_adds: family(group, 'cart_add'),
+      cart_removes: family(group, 'cart_remove'),
+      checkouts: family(group, 'checkout_start'),
+      orders: family(group, 'order_complete'),
+      returns: family(group, 'return_start'),
+      order_tracking_views: family(group, 'order_tracking_view'),
+      support_contacts: family(group, 'support_contact'),
+      feedback_count: family(group, 'feedback'),
+      feedback_rating_sum: ratingSum(group),
+      device: first.device,
+      country: first.country,
+      channel: landing?.channel ?? null,
+      search_engine: landing?.search_engine ?? null,
+    };
+  });
+
+  const visitHours = new Set(touch.map((e) => `${Math.floor(e.ts / HOUR)} ${e.visitor} ${e.session}`)).size;
+
+  const types = [...groupBy(touch, (e) => {
+    const landing = e.type === 'landing';
+    return JSON.stringify([Math.floor(e.ts / HOUR), e.visitor, e.type, e.stage, landing ? (e.channel ?? 'unknown') : '', landing ? (e.search_engine ?? '') : '']);
+  })].map(([key, group]) => [key, group.length] as const);
+
+  const money_ = new Map<string, { events: number; amount: number }>();
+  for (const e of touch) {
+    const props = propsOf(e);
+    let key: string | undefined;
+    let amount = 0;
+    if (e.type === 'cart_add' && props.product?.currency !== undefined && num(props.product.price) !== undefined) {
+      key = JSON.stringify([Math.floor(e.ts / HOUR), e.visitor, 'cart', props.product.currency]);
+      amount = num(props.product.price)! * Number(props.product.quantity ?? 1);
+    } else if (e.type === 'order_complete') {
+      key = JSON.stringify([Math.floor(e.ts / HOUR), e.visitor, 'order', props.currency ?? '']);
+      amount = num(props.revenue) ?? 0;
+    }
+    if (key === undefined) continue;
+    const entry = money_.get(key) ?? { events: 0, amount: 0 };
+    money_.set(key, { events: entry.events + 1, amount: money(entry.amount + amount) });
+  }
+
+  const transitions = new Map<string, number>();
+  const link = (hour: number, from: string, to: string) => {
+    const key = JSON.stringify([hour, from, to]);
+    transitions.set(key, (transitions.get(key) ?? 0) + 1);
+  };
+  for (const visit of groupBy(touch, (e) => `${e.visitor} ${e.session}`).values()) {
+    link(Math.floor(visit[0]!.ts / HOUR), '', visit[0]!.type);
+    for (let i = 1; i < visit.length; i++) link(Math.floor(visit[i]!.ts / HOUR), visit[i - 1]!.type, visit[i]!.type);
+    link(Math.floor(visit.at(-1)!.ts / HOUR), visit.at(-1)!.type, '');
+  }
+
+  const vitals = new Map<string, number>();
+  for (const e of events.filter((e) => e.type === 'web_vitals')) {
+    for (const [metric, value] of Object.entries(propsOf(e) as Record<string, unknown>)) {
+      if (!['lcp', 'inp', 'cls', 'fcp', 'ttfb'].includes(metric) || typeof value !== 'number') continue;
+      // Test values have two significant digits at most, so a bucket is the value itself.
+      const key = JSON.stringify([Math.floor(e.ts / HOUR), e.stage, metric, value]);
+      vitals.set(key, (vitals.get(key) ?? 0) + 1);
+    }
+  }
+
+  const totals = [...groupBy(touch, (e) => e.visitor).values()].map((group) => {
+    const first = group[0]!;
+    const landing = group.find((e) => e.type === 'landing');
+    const at = (type: string) => group.filter((e) => e.type === type).map((e) => e.ts);
+    const orders = at('order_complete');
+    const cartDays = groupBy(group.filter((e) => e.type === 'cart_add' || e.type === 'order_complete'), (e) => String(Math.floor(e.ts / DAY)));
+    return {
+      visitor: first.visitor,
+      first_seen: first.ts,
+      last_seen: Math.max(...group.map((e) => e.ts)),
+      first_channel: landing?.channel ?? null,
+      first_search_engine: landing?.search_engine ?? null,
+      device: first.device,
+      country: first.country,
+      visits: new Set(group.map((e) => e.session)).size,
+      product_views: family(group, 'product_view'),
+      distinct_products: distinctProducts(group),
+      site_searches: family(group, 'site_search'),
+      cart_adds: family(group, 'cart_add'),
+      checkouts: family(group, 'checkout_start'),
+      orders: orders.length,
+      revenue: money(group.filter((e) => e.type === 'order_complete').reduce((s, e) => s + (num(propsOf(e).revenue) ?? 0), 0)),
+      coupon_orders: group.filter((e) => e.type === 'order_complete' && ![undefined, null, ''].includes(propsOf(e).coupon as string)).length,
+      returns: family(group, 'return_start'),
+      order_tracking_views: family(group, 'order_tracking_view'),
+      support_contacts: family(group, 'support_contact'),
+      feedback_count: family(group, 'feedback'),
+      feedback_rating_sum: ratingSum(group),
+      first_order_at: orders.length ? Math.min(...orders) : null,
+      last_order_at: orders.length ? Math.max(...orders) : null,
+      first_product_view_at: at('product_view').length ? Math.min(...at('product_view')) : null,
+      first_cart_add_at: at('cart_add').length ? Math.min(...at('cart_add')) : null,
+      abandoned_carts: [...cartDays.values()].filter((day) => family(day, 'cart_add') > 0 && family(day, 'order_complete') === 0).length,
+    };
+  });
+
+  const sorted = <T>(entries: Iterable<T>) => [...entries].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+  return {
+    visitorHours: sorted(visitorHours),
+    visitHours,
+    types: sorted(types),
+    money: sorted(money_),
+    transitions: sorted(transitions),
+    vitals: sorted(vitals),
+    totals: sorted(totals),
+  };
+}
+
+/** The same shapes read from the rollup tables of `siteId`. */
+export async function storedRollups(db: D1Database, siteId: number) {
+  const all = async <T>(sql: string) => (await db.prepare(sql).bind(siteId).all<T>()).results;
+  const sorted = <T>(entries: Iterable<T>) => [...entries].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+  const visitorHours = await all<Record<string, unknown>>(
+    `SELECT hour, visitor, stages, furthest, touchpoints, visits, product_views, list_views, distinct_products, site_searches,
+       cart_adds, cart_removes, checkouts, orders, returns, order_tracking_views, support_contacts, feedback_count,
+       feedback_rating_sum, device, country, channel, search_engine FROM visitor_hours WHERE site_id = ?1`,
+  );
+  const totals = await all<Record<string, unknown>>(
+    `SELECT visitor, first_seen, last_seen, first_channel, first_search_engine, device, country, visits, product_views,
+       distinct_products, site_searches, cart_adds, checkouts, orders, revenue, coupon_orders, returns, order_tracking_views,
+       support_contacts, feedback_count, feedback_rating_sum, first_order_at, last_order_at, first_product_view_at,
+       first_cart_add_at, abandoned_carts FROM visitor_totals WHERE site_id = ?1`,
+  );
+  const round = (row: Record<string, unknown>, ...keys: string[]) => {
+    for (const key of keys) row[key] = money(row[key] as number);
+    return row;
+  };
+  type Keyed = { key: string; n: number };
+  return {
+    visitorHours: sorted(visitorHours.map((r) => round(r, 'feedback_rating_sum'))),
+    visitHours: (await all<{ n: number }>('SELECT count(*) AS n FROM visit_hours WHERE site_id = ?1'))[0]!.n,
+    types: sorted(
+      (await all<Keyed>(`SELECT json_array(hour, visitor, type, stage, channel, search_engine) AS key, touchpoints AS n FROM visitor_hour_types WHERE site_id = ?1`)).map(
+        (r) => [r.key, r.n] as const,
+      ),
+    ),
+    money: sorted(
+      (await all<{ key: string; events: number; amount: number }>(
+        `SELECT json_array(hour, visitor, kind, currency) AS key, events, amount FROM visitor_hour_money WHERE site_id = ?1`,
+      )).map((r) => [r.key, { events: r.events, amount: money(r.amount) }] as const),
+    ),
+    transitions: sorted(
+      (await all<Keyed>(`SELECT json_array(hour, from_type, to_type) AS key, transitions AS n FROM hour_transitions WHERE site_id = ?1 AND transitions <> 0`)).map(
+        (r) => [r.key, r.n] as const,
+      ),
+    ),
+    vitals: sorted(
+      (await all<{ hour: number; stage: number; metric: string; bucket: number; samples: number }>(
+        'SELECT hour, stage, metric, bucket, samples FROM hour_vitals WHERE site_id = ?1',
+      )).map((r) => [JSON.stringify([r.hour, r.stage, r.metric, r.bucket]), r.samples] as const),
+    ),
+    totals: sorted(totals.map((r) => round(r, 'revenue', 'feedback_rating_sum'))),
+  };
+}
