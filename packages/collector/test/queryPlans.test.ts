@@ -5,6 +5,10 @@ import { createSite, call } from './helpers.ts';
 import { bearer } from './exportHelpers.ts';
 import { EXPORT_SQL, END_OF_RANGE, selectionParams } from '../src/export/queries.ts';
 import { FUNNEL_SQL, JOURNEY_SQL } from '../src/reports/queries.ts';
+import { usedParams } from '../src/lib/usedParams.ts';
+import { DEFAULT_PERSONAS } from '../src/personas/defaultPersonas.ts';
+import { personaCaseSql } from '../src/personas/personaSql.ts';
+import { visitorFeatureSql } from '../src/personas/visitorFeatureSql.ts';
 
 /** The plan's detail lines, e.g. `SEARCH events USING PRIMARY KEY (site_id=? AND ts>? AND ts<?)`. */
 async function plan(sql: string, params: unknown[]): Promise<string[]> {
@@ -15,7 +19,9 @@ async function plan(sql: string, params: unknown[]): Promise<string[]> {
 }
 
 const RANGE_SEARCH = 'SEARCH events USING PRIMARY KEY (site_id=? AND ts>? AND ts<?)';
-const SELECTION = [1, 0, 10, 0, '', null, null, null];
+const DEFAULT_RULES = personaCaseSql(DEFAULT_PERSONAS, visitorFeatureSql(9), 10);
+const PERSONA = { rules: DEFAULT_PERSONAS, now: Date.now() };
+const SELECTION = [1, 0, 10, 0, '', null, null, null, PERSONA.now, JSON.stringify(DEFAULT_RULES.values), '["mobile"]', '["other"]'];
 
 describe('query plans', () => {
   it('export chunks are a range of the clustered primary key in its order, no sort', async () => {
@@ -31,8 +37,12 @@ describe('query plans', () => {
   });
 
   it.each(Object.entries(FUNNEL_SQL))('funnel %s reads rollups by a range of their key, never a range of events', async (name, sql) => {
-    const params = [1, 0, 10, '["email"]', ...(name === 'DAYS' ? ['[["2025-11-10",0,10]]'] : [])];
-    const detail = await plan(sql, name === 'WEB_VITALS' ? params.slice(0, 3) : params);
+    const rules = personaCaseSql(DEFAULT_PERSONAS, visitorFeatureSql(6), 7);
+    const filters = JSON.stringify({ channels: ['email'], devices: ['mobile'], personas: ['other'] });
+    const params = [1, 0, 10, filters, '[["2025-11-10",0,10]]', Date.now(), JSON.stringify(rules.values)];
+    const detail = await plan(sql, usedParams(sql, params));
+    // A persona filter looks each kept visitor up in their lifetime rollup by its key.
+    for (const line of detail.filter((l) => /^(SCAN|SEARCH) (t|visitor_totals)( |$)/.test(l))) expect(line).toBe('SEARCH t USING PRIMARY KEY (site_id=? AND visitor=?)');
     const reads = detail.filter((line) => /^(SCAN|SEARCH) (events|e|visitor_hours|visitor_hour_types|visitor_hour_money|visit_hours|hour_vitals|h|v)( |$)/.test(line));
     expect(reads.length).toBeGreaterThan(0);
     for (const line of reads) {
@@ -59,7 +69,7 @@ describe('rows read per row returned', () => {
     }
     for (let i = 0; i < rows.length; i += 100) await insertEvents(env.DB, rows.slice(i, i + 100)).run();
     // Site 901's range [1 000 000, 1 002 700), resumed from a cursor 600 of its rows in.
-    const selection = { siteId: 901, from: 1_000_000, to: 1_002_700 };
+    const selection = { siteId: 901, from: 1_000_000, to: 1_002_700, persona: PERSONA };
     const cursor = { ts: 1_001_801, id: 'rr_001801' };
     const chunk = await env.DB.prepare(EXPORT_SQL.chunk)
       .bind(...selectionParams(selection, cursor), END_OF_RANGE.ts, END_OF_RANGE.id, 250)

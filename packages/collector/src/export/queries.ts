@@ -2,6 +2,8 @@ import { EXPORT_COLUMNS, type ExportRow } from './exportRow.ts';
 import { DEFAULT_PERSONAS } from '../personas/defaultPersonas.ts';
 import { personaCaseSql } from '../personas/personaSql.ts';
 import { visitorFeatureSql } from '../personas/visitorFeatureSql.ts';
+import { usedParams } from '../lib/usedParams.ts';
+import type { Persona } from '../personas/personaRules.ts';
 import type { Position } from './cursor.ts';
 
 /** What an export page reads: a site's events in [from, to), optionally filtered. */
@@ -16,28 +18,27 @@ export interface ExportSelection {
   devices?: string[];
   /** Primary persona keys to keep (`other` included). */
   personas?: string[];
-  /** The site's persona rules compiled (personaCaseSql with now at ?9 and the values at ?10), and now in ms. */
-  persona: { sql: string; values: unknown[]; now: number };
+  /** The site's persona rules in effect, and "now" for their features (ms). */
+  persona: { rules: readonly Persona[]; now: number };
 }
 
 /**
  * Rows strictly after `after` in (ts, id) order. The table is clustered on its primary key
  * (site_id, ts, id), so the row-value bound and the ORDER BY are one range of the table
- * itself: no sort, no second lookup per row. Each row's persona is its visitor's primary
- * persona now: the site's rules over the visitor's lifetime rollup (one primary-key lookup;
- * NULL for a visitor with no touchpoint stored). Filters are bound as JSON arrays (NULL = no
- * filter); the SQL text changes only with the site's rules.
+ * itself: no sort, no second lookup per row. A persona filter looks each row's visitor up
+ * in their lifetime rollup (the site's rules compiled, now at ?9, values at ?10). Filters
+ * are bound as JSON arrays (NULL = no filter); the SQL text changes only with the rules.
  */
 function exportSql(personaCase: string) {
-  const persona = `(SELECT ${personaCase} FROM visitor_totals t WHERE t.site_id = ?1 AND t.visitor = events.visitor)`;
   const selection = `site_id = ?1 AND ts >= ?2 AND ts < ?3 AND (ts, id) > (?4, ?5)
   AND (?6 IS NULL OR stage IN (SELECT value FROM json_each(?6)))
   AND (?7 IS NULL OR type IN (SELECT value FROM json_each(?7)))
   AND (?8 IS NULL OR channel IN (SELECT value FROM json_each(?8)))
   AND (?11 IS NULL OR device IN (SELECT value FROM json_each(?11)))
-  AND (?12 IS NULL OR ${persona} IN (SELECT value FROM json_each(?12)))`;
+  AND (?12 IS NULL OR (SELECT ${personaCase} FROM visitor_totals t WHERE t.site_id = ?1 AND t.visitor = events.visitor)
+    IN (SELECT value FROM json_each(?12)))`;
   return {
-    chunk: `SELECT ${EXPORT_COLUMNS}, ${persona} AS persona FROM events
+    chunk: `SELECT ${EXPORT_COLUMNS} FROM events
   WHERE ${selection} AND (ts, id) <= (?13, ?14)
   ORDER BY ts, id LIMIT ?15`,
     pageEnd: `SELECT ts, id FROM events WHERE ${selection} ORDER BY ts, id LIMIT 2 OFFSET ?13`,
@@ -46,6 +47,20 @@ function exportSql(personaCase: string) {
 
 /** The statements for the default personas, for the query-plan test. */
 export const EXPORT_SQL = exportSql(personaCaseSql(DEFAULT_PERSONAS, visitorFeatureSql(9), 10).sql);
+
+/**
+ * The primary persona now of each visitor of a chunk: one lookup of their lifetime rollup
+ * per distinct visitor, not per row. A visitor with no touchpoint stored has none.
+ */
+async function personasOf(db: D1Database, siteId: number, visitors: string[], persona: ExportSelection['persona']): Promise<Map<string, string>> {
+  const { sql, values } = personaCaseSql(persona.rules, visitorFeatureSql(3), 4);
+  const statement = `SELECT t.visitor, ${sql} AS persona FROM visitor_totals t WHERE t.site_id = ?1 AND t.visitor IN (SELECT value FROM json_each(?2))`;
+  const { results } = await db
+    .prepare(statement)
+    .bind(...usedParams(statement, [siteId, JSON.stringify(visitors), persona.now, JSON.stringify(values)]))
+    .all<{ visitor: string; persona: string }>();
+  return new Map(results.map((r) => [r.visitor, r.persona]));
+}
 
 /** Past every real position: `(ts, id) <= END_OF_RANGE` holds for all rows. */
 export const END_OF_RANGE: Position = { ts: Number.MAX_SAFE_INTEGER, id: '' };
@@ -65,7 +80,7 @@ export function selectionParams(selection: ExportSelection, after: Position) {
     list(selection.types),
     list(selection.channels),
     selection.persona.now,
-    JSON.stringify(selection.persona.values),
+    JSON.stringify(personaCaseSql(selection.persona.rules, visitorFeatureSql(9), 10).values),
     list(selection.devices),
     list(selection.personas),
   ];
@@ -80,9 +95,12 @@ export async function readChunk(
   limit: number,
 ): Promise<ExportRow[]> {
   const { results } = await db
-    .prepare(exportSql(selection.persona.sql).chunk)
+    .prepare(exportSql(personaCaseSql(selection.persona.rules, visitorFeatureSql(9), 10).sql).chunk)
     .bind(...selectionParams(selection, after), until.ts, until.id, limit)
     .all<ExportRow>();
+  if (results.length === 0) return results;
+  const personas = await personasOf(db, selection.siteId, [...new Set(results.map((row) => row.visitor))], selection.persona);
+  for (const row of results) row.persona = personas.get(row.visitor) ?? null;
   return results;
 }
 
@@ -97,7 +115,7 @@ export async function findPageEnd(
   limit: number,
 ): Promise<{ end: Position; more: boolean }> {
   const { results } = await db
-    .prepare(exportSql(selection.persona.sql).pageEnd)
+    .prepare(exportSql(personaCaseSql(selection.persona.rules, visitorFeatureSql(9), 10).sql).pageEnd)
     .bind(...selectionParams(selection, after), limit - 1)
     .all<Position>();
   const [last, next] = results;

@@ -1,14 +1,24 @@
 import { EXPORT_COLUMNS, type ExportRow } from '../export/exportRow.ts';
+import { usedParams } from '../lib/usedParams.ts';
+import { DEFAULT_PERSONAS } from '../personas/defaultPersonas.ts';
+import { personaCaseSql } from '../personas/personaSql.ts';
+import { visitorFeatureSql } from '../personas/visitorFeatureSql.ts';
 
 /**
  * What a funnel report covers: a site's whole UTC hours [fromHour, toHour) (hour = ms /
- * 3 600 000), optionally only visitors who landed from `channels`.
+ * 3 600 000), optionally only some visitors: those who landed from `channels`, used one of
+ * `devices`, or whose primary persona (the site's rules, compiled, over their lifetime
+ * rollup as of `now`) is one of `personas`.
  */
 export interface FunnelScope {
   siteId: number;
   fromHour: number;
   toHour: number;
   channels?: string[];
+  devices?: string[];
+  personas?: string[];
+  /** The site's persona rules as personaCaseSql(rules, visitorFeatureSql(6), 7) gives them. */
+  persona: { sql: string; values: unknown[]; now: number };
 }
 
 /** A local day of the report as whole UTC hours [start, end). */
@@ -20,82 +30,101 @@ export interface DayHours {
 
 /**
  * Every statement reads rollups (migrations/0003_rollups.sql) by a range of their primary
- * key (site_id, hour, …), never `events`. The channel filter keeps the visitors with a
- * landing from one of the channels in the range (NULL = every visitor).
+ * key (site_id, hour, …), never `events`. ?4 holds the visitor filters as one JSON object
+ * (NULL = every visitor): `channels` keeps visitors with a landing from one of them in the
+ * range, `devices` visitors who used one of them in the range, `personas` visitors whose
+ * primary persona is one of them (one lookup of their lifetime rollup each). The persona
+ * rules' own values are ?6 (now) and ?7.
  */
-const PICKED = `picked AS MATERIALIZED (
-  SELECT DISTINCT visitor FROM visitor_hour_types
-  WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND ?4 IS NOT NULL AND type = 'landing'
-    AND channel IN (SELECT value FROM json_each(?4)))`;
+function picked(personaCase: string) {
+  return `picked AS MATERIALIZED (
+  SELECT h.visitor FROM visitor_hours h
+  WHERE h.site_id = ?1 AND h.hour >= ?2 AND h.hour < ?3 AND ?4 IS NOT NULL
+  GROUP BY h.visitor
+  HAVING (?4 -> '$.channels' IS NULL OR h.visitor IN (
+      SELECT visitor FROM visitor_hour_types WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND type = 'landing'
+        AND channel IN (SELECT value FROM json_each(?4, '$.channels'))))
+    AND (?4 -> '$.devices' IS NULL OR max(h.device IN (SELECT value FROM json_each(?4, '$.devices'))))
+    AND (?4 -> '$.personas' IS NULL OR (SELECT ${personaCase} FROM visitor_totals t WHERE t.site_id = ?1 AND t.visitor = h.visitor)
+      IN (SELECT value FROM json_each(?4, '$.personas'))))`;
+}
 const KEPT = `(?4 IS NULL OR visitor IN (SELECT visitor FROM picked))`;
 
-/** Per visitor: furthest stage and the bit set of stages touched, OR-ed over the range's hours. */
-const JOURNEY_SHAPES = `WITH ${PICKED}
-SELECT furthest, touched, count(*) AS visitors FROM (
-  SELECT max(furthest) AS furthest,
-         max(stages & 1) | max(stages & 2) | max(stages & 4) | max(stages & 8) | max(stages & 16) AS touched
-  FROM visitor_hours WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND ${KEPT} GROUP BY visitor)
-GROUP BY furthest, touched`;
+/** The report's statements for a site's persona rules (compiled; see FunnelScope.persona). */
+export function funnelSql(personaCase: string) {
+  const PICKED = picked(personaCase);
 
-const TOUCHPOINTS = `WITH ${PICKED}
-SELECT stage, type, sum(touchpoints) AS touchpoints, count(DISTINCT visitor) AS visitors
-FROM visitor_hour_types WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND ${KEPT}
-GROUP BY stage, type ORDER BY stage, touchpoints DESC, type`;
+  /** Per visitor: furthest stage and the bit set of stages touched, OR-ed over the range's hours. */
+  const JOURNEY_SHAPES = `WITH ${PICKED}
+  SELECT furthest, touched, count(*) AS visitors FROM (
+    SELECT max(furthest) AS furthest,
+           max(stages & 1) | max(stages & 2) | max(stages & 4) | max(stages & 8) | max(stages & 16) AS touched
+    FROM visitor_hours WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND ${KEPT} GROUP BY visitor)
+  GROUP BY furthest, touched`;
 
-const LANDINGS = `WITH ${PICKED}
-SELECT channel, nullif(search_engine, '') AS search_engine, sum(touchpoints) AS landings, count(DISTINCT visitor) AS visitors
-FROM visitor_hour_types WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND type = 'landing' AND ${KEPT}
-GROUP BY 1, 2 ORDER BY landings DESC, 1, 2`;
+  const TOUCHPOINTS = `WITH ${PICKED}
+  SELECT stage, type, sum(touchpoints) AS touchpoints, count(DISTINCT visitor) AS visitors
+  FROM visitor_hour_types WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND ${KEPT}
+  GROUP BY stage, type ORDER BY stage, touchpoints DESC, type`;
 
-/** Visitors with a cart_add and no order_complete in the range, and what they had added. */
-const ABANDONED_CARTS = `WITH ${PICKED},
-carts AS MATERIALIZED (
-  SELECT visitor, sum(cart_adds) AS adds, sum(orders) AS orders
-  FROM visitor_hours WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND ${KEPT} GROUP BY visitor),
-abandoned AS MATERIALIZED (SELECT visitor FROM carts WHERE adds > 0 AND orders = 0)
-SELECT (SELECT count(*) FROM carts WHERE adds > 0) AS cart_visitors,
-       (SELECT count(*) FROM abandoned) AS abandoned,
-       (SELECT sum(adds) FROM carts WHERE adds > 0 AND orders = 0) AS cart_adds,
-       (SELECT json_group_array(json_array(currency, value)) FROM (
-          SELECT currency, sum(amount) AS value FROM visitor_hour_money
-          WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND kind = 'cart' AND visitor IN (SELECT visitor FROM abandoned)
-          GROUP BY 1 ORDER BY 1)) AS value`;
+  const LANDINGS = `WITH ${PICKED}
+  SELECT channel, nullif(search_engine, '') AS search_engine, sum(touchpoints) AS landings, count(DISTINCT visitor) AS visitors
+  FROM visitor_hour_types WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND type = 'landing' AND ${KEPT}
+  GROUP BY 1, 2 ORDER BY landings DESC, 1, 2`;
 
-const REVENUE = `WITH ${PICKED}
-SELECT nullif(currency, '') AS currency, sum(events) AS orders, count(DISTINCT visitor) AS buyers, sum(amount) AS revenue
-FROM visitor_hour_money WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND kind = 'order' AND ${KEPT}
-GROUP BY currency ORDER BY orders DESC, 1`;
+  /** Visitors with a cart_add and no order_complete in the range, and what they had added. */
+  const ABANDONED_CARTS = `WITH ${PICKED},
+  carts AS MATERIALIZED (
+    SELECT visitor, sum(cart_adds) AS adds, sum(orders) AS orders
+    FROM visitor_hours WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND ${KEPT} GROUP BY visitor),
+  abandoned AS MATERIALIZED (SELECT visitor FROM carts WHERE adds > 0 AND orders = 0)
+  SELECT (SELECT count(*) FROM carts WHERE adds > 0) AS cart_visitors,
+         (SELECT count(*) FROM abandoned) AS abandoned,
+         (SELECT sum(adds) FROM carts WHERE adds > 0 AND orders = 0) AS cart_adds,
+         (SELECT json_group_array(json_array(currency, value)) FROM (
+            SELECT currency, sum(amount) AS value FROM visitor_hour_money
+            WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND kind = 'cart' AND visitor IN (SELECT visitor FROM abandoned)
+            GROUP BY 1 ORDER BY 1)) AS value`;
 
-/** The web-vital histograms of the range: samples per stage, metric and bucket. */
-const WEB_VITALS = `SELECT stage, metric, bucket, sum(samples) AS samples
-FROM hour_vitals WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3
-GROUP BY stage, metric, bucket ORDER BY stage, metric, bucket`;
+  const REVENUE = `WITH ${PICKED}
+  SELECT nullif(currency, '') AS currency, sum(events) AS orders, count(DISTINCT visitor) AS buyers, sum(amount) AS revenue
+  FROM visitor_hour_money WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND kind = 'order' AND ${KEPT}
+  GROUP BY currency ORDER BY orders DESC, 1`;
 
-/**
- * Histograms are per site, not per visitor: with a channel filter the samples come from
- * the kept visitors' own web_vitals events (events_by_visitor, one range per visitor),
- * bucketed as the rollup trigger does.
- */
-const WEB_VITALS_OF_KEPT = `WITH ${PICKED}
-SELECT e.stage, m.key AS metric, CAST(printf('%.1e', m.value) AS REAL) AS bucket, count(*) AS samples
-FROM picked p JOIN events e INDEXED BY events_by_visitor
-  ON e.site_id = ?1 AND e.visitor = p.visitor AND e.ts >= ?2 * 3600000 AND e.ts < ?3 * 3600000,
-  json_each(e.props) m
-WHERE e.type = 'web_vitals' AND m.key IN ('lcp', 'inp', 'cls', 'fcp', 'ttfb') AND m.type IN ('integer', 'real')
-GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
+  /** The web-vital histograms of the range: samples per stage, metric and bucket. */
+  const WEB_VITALS = `SELECT stage, metric, bucket, sum(samples) AS samples
+  FROM hour_vitals WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3
+  GROUP BY stage, metric, bucket ORDER BY stage, metric, bucket`;
 
-/** Day buckets of the report's zone, bound as one JSON array of [day, start hour, end hour]. */
-const DAYS = `WITH ${PICKED},
-days AS (SELECT value ->> 0 AS day, value ->> 1 AS start, value ->> 2 AS end FROM json_each(?5))
-SELECT d.day, count(DISTINCT v.visitor) AS visitors, count(DISTINCT v.session) AS visits,
-       coalesce((SELECT sum(orders) FROM visitor_hours h
-         WHERE h.site_id = ?1 AND h.hour >= d.start AND h.hour < d.end AND ${KEPT.replace('visitor IN', 'h.visitor IN')}), 0) AS orders
-FROM days d LEFT JOIN visit_hours v
-  ON v.site_id = ?1 AND v.hour >= d.start AND v.hour < d.end AND ${KEPT.replace('visitor IN', 'v.visitor IN')}
-GROUP BY d.day ORDER BY d.day`;
+  /**
+   * Histograms are per site, not per visitor: with a channel filter the samples come from
+   * the kept visitors' own web_vitals events (events_by_visitor, one range per visitor),
+   * bucketed as the rollup trigger does. CROSS JOIN keeps the kept visitors as the outer
+   * loop: left to choose, the planner would walk the site's whole index instead.
+   */
+  const WEB_VITALS_OF_KEPT = `WITH ${PICKED}
+  SELECT e.stage, m.key AS metric, CAST(printf('%.1e', m.value) AS REAL) AS bucket, count(*) AS samples
+  FROM picked p CROSS JOIN events e INDEXED BY events_by_visitor
+    ON e.site_id = ?1 AND e.visitor = p.visitor AND e.ts >= ?2 * 3600000 AND e.ts < ?3 * 3600000,
+    json_each(e.props) m
+  WHERE e.type = 'web_vitals' AND m.key IN ('lcp', 'inp', 'cls', 'fcp', 'ttfb') AND m.type IN ('integer', 'real')
+  GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
 
-/** The statements, for the query-plan test. */
-export const FUNNEL_SQL = { JOURNEY_SHAPES, TOUCHPOINTS, LANDINGS, ABANDONED_CARTS, REVENUE, WEB_VITALS, WEB_VITALS_OF_KEPT, DAYS };
+  /** Day buckets of the report's zone, bound as one JSON array of [day, start hour, end hour]. */
+  const DAYS = `WITH ${PICKED},
+  days AS (SELECT value ->> 0 AS day, value ->> 1 AS start, value ->> 2 AS end FROM json_each(?5))
+  SELECT d.day, count(DISTINCT v.visitor) AS visitors, count(DISTINCT v.session) AS visits,
+         coalesce((SELECT sum(orders) FROM visitor_hours h
+           WHERE h.site_id = ?1 AND h.hour >= d.start AND h.hour < d.end AND ${KEPT.replace('visitor IN', 'h.visitor IN')}), 0) AS orders
+  FROM days d LEFT JOIN visit_hours v
+    ON v.site_id = ?1 AND v.hour >= d.start AND v.hour < d.end AND ${KEPT.replace('visitor IN', 'v.visitor IN')}
+  GROUP BY d.day ORDER BY d.day`;
+
+  return { JOURNEY_SHAPES, TOUCHPOINTS, LANDINGS, ABANDONED_CARTS, REVENUE, WEB_VITALS, WEB_VITALS_OF_KEPT, DAYS };
+}
+
+/** The statements with the default personas, for the query-plan test. */
+export const FUNNEL_SQL = funnelSql(personaCaseSql(DEFAULT_PERSONAS, visitorFeatureSql(6), 7).sql);
 
 export interface FunnelRows {
   shapes: { furthest: number; touched: number; visitors: number }[];
@@ -112,16 +141,19 @@ export interface FunnelRows {
 
 /** Every query of a funnel report, in one D1 round trip. */
 export async function readFunnel(db: D1Database, scope: FunnelScope, days: DayHours[]): Promise<FunnelRows> {
-  const params = [scope.siteId, scope.fromHour, scope.toHour, scope.channels ? JSON.stringify(scope.channels) : null];
-  const bind = (sql: string, extra: unknown[] = []) => db.prepare(sql).bind(...params, ...extra);
+  const { JOURNEY_SHAPES, TOUCHPOINTS, LANDINGS, ABANDONED_CARTS, REVENUE, WEB_VITALS, WEB_VITALS_OF_KEPT, DAYS } = funnelSql(scope.persona.sql);
+  const filtered = scope.channels || scope.devices || scope.personas;
+  const filters = filtered ? JSON.stringify({ channels: scope.channels, devices: scope.devices, personas: scope.personas }) : null;
+  const params = [scope.siteId, scope.fromHour, scope.toHour, filters, JSON.stringify(days.map((d) => [d.day, d.start, d.end])), scope.persona.now, JSON.stringify(scope.persona.values)];
+  const bind = (sql: string) => db.prepare(sql).bind(...usedParams(sql, params));
   const results = await db.batch([
     bind(JOURNEY_SHAPES),
     bind(TOUCHPOINTS),
     bind(LANDINGS),
     bind(ABANDONED_CARTS),
     bind(REVENUE),
-    scope.channels ? bind(WEB_VITALS_OF_KEPT) : db.prepare(WEB_VITALS).bind(scope.siteId, scope.fromHour, scope.toHour),
-    bind(DAYS, [JSON.stringify(days.map((d) => [d.day, d.start, d.end]))]),
+    bind(filtered ? WEB_VITALS_OF_KEPT : WEB_VITALS),
+    bind(DAYS),
   ]);
   const rows = <T>(index: number) => results[index]!.results as T[];
   return {

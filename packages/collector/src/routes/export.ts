@@ -6,9 +6,7 @@ import { EXPORT_PARAMS, readExportParams, type ExportFormat } from '../export/ex
 import { openExportPage } from '../export/exportPage.ts';
 import { ndjsonLine } from '../export/exportRecord.ts';
 import { rejectUnknownParams } from '../lib/rejectUnknownParams.ts';
-import { personaCaseSql } from '../personas/personaSql.ts';
 import { sitePersonas } from '../personas/sitePersonas.ts';
-import { visitorFeatureSql } from '../personas/visitorFeatureSql.ts';
 import { textStream } from '../lib/textStream.ts';
 import { exportAuth, type SiteEnv } from '../middleware/exportAuth.ts';
 
@@ -39,7 +37,7 @@ eventExport.get('/', async (c) => {
     channels: params.channels,
     devices: params.devices,
     personas: params.personas,
-    persona: { ...personaCaseSql(rules, visitorFeatureSql(9), 10), now: Date.now() },
+    persona: { rules, now: Date.now() },
   };
   const page = await openExportPage(c.env.DB, selection, params.after, params.limit);
 

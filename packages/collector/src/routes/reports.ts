@@ -1,6 +1,7 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { CHANNELS } from '@waymark/schema';
 import { httpError } from '../lib/httpError.ts';
+import { deviceParam, personaParam } from '../lib/filterParams.ts';
 import { listParam } from '../lib/listParam.ts';
 import { parseInstant } from '../lib/parseInstant.ts';
 import { rejectUnknownParams } from '../lib/rejectUnknownParams.ts';
@@ -9,27 +10,38 @@ import { localDays, zoneOffset, type LocalDay } from '../lib/timeZone.ts';
 import { exportAuth, type SiteEnv } from '../middleware/exportAuth.ts';
 import { funnelReport } from '../reports/funnelReport.ts';
 import { journeyReport } from '../reports/journeyReport.ts';
+import { personaReport } from '../reports/personaReport.ts';
 import { readFunnel, readJourney } from '../reports/queries.ts';
+import { readPersonaRows, readVisitorFeatures } from '../personas/queries.ts';
+import { personaCaseSql } from '../personas/personaSql.ts';
+import { sitePersonas } from '../personas/sitePersonas.ts';
+import { visitorFeatureSql } from '../personas/visitorFeatureSql.ts';
+import { visitorPersonas } from '../personas/visitorPersonas.ts';
 
 /** Day buckets are one JSON parameter; a year and a bit keeps it and the report small. */
 const MAX_DAYS = 400;
 const MAX_JOURNEY_TOUCHPOINTS = 5000;
 const HOUR = 3_600_000;
 
-/** `/v1/reports/funnel` and `/v1/reports/journey`, with the export token. */
+/** `/v1/reports/funnel`, `/personas` and `/journey`, with the export token. */
 export const reports = new Hono<SiteEnv>();
 
 reports.use('*', exportAuth());
 
 reports.get('/funnel', async (c) => {
-  rejectUnknownParams(c, ['site', 'from', 'to', 'tz', 'channel']);
+  rejectUnknownParams(c, ['site', 'from', 'to', 'tz', 'channel', 'device', 'persona']);
+  const site = c.get('site');
+  const rules = sitePersonas(site);
   const { from, to, tz } = readTimeRange(c);
-  const channels = listParam(c, 'channel', (v) => (CHANNELS as readonly string[]).includes(v), `one or more of ${CHANNELS.join(', ')}`);
+  const channels = channelParam(c);
+  const devices = deviceParam(c);
+  const personas = personaParam(c, rules.map((p) => p.key));
   const days = localDays(from, to, tz);
   if (days.length > MAX_DAYS) throw httpError(400, `the range spans ${days.length} days; a report covers at most ${MAX_DAYS}`);
-  const site = c.get('site');
   const hours = wholeHours(from, to, tz);
-  const rows = await readFunnel(c.env.DB, { siteId: site.id, ...hours, channels }, days.map((d) => ({ day: d.day, ...hoursOfDay(d, tz) })));
+  const persona = { ...personaCaseSql(rules, visitorFeatureSql(6), 7), now: Date.now() };
+  const scope = { siteId: site.id, ...hours, channels, devices, personas, persona };
+  const rows = await readFunnel(c.env.DB, scope, days.map((d) => ({ day: d.day, ...hoursOfDay(d, tz) })));
   c.header('Cache-Control', 'private, no-store');
   c.header('X-Rows-Read', String(rows.rowsRead));
   return c.json({
@@ -38,7 +50,32 @@ reports.get('/funnel', async (c) => {
     to: new Date(to).toISOString(),
     tz,
     channel: channels ?? null,
+    device: devices ?? null,
+    persona: personas ?? null,
     ...funnelReport(rows),
+  });
+});
+
+reports.get('/personas', async (c) => {
+  rejectUnknownParams(c, ['site', 'from', 'to', 'tz', 'channel', 'device']);
+  const site = c.get('site');
+  const rules = sitePersonas(site);
+  const { from, to, tz } = readTimeRange(c);
+  const channels = channelParam(c);
+  const devices = deviceParam(c);
+  if (localDays(from, to, tz).length > MAX_DAYS) throw httpError(400, `the range spans more than ${MAX_DAYS} days; a report covers at most ${MAX_DAYS}`);
+  const rows = await readPersonaRows(c.env.DB, { siteId: site.id, ...wholeHours(from, to, tz), channels, devices, now: Date.now() }, rules);
+  c.header('Cache-Control', 'private, no-store');
+  c.header('X-Rows-Read', String(rows.rowsRead));
+  return c.json({
+    site: site.key,
+    from: new Date(from).toISOString(),
+    to: new Date(to).toISOString(),
+    tz,
+    channel: channels ?? null,
+    device: devices ?? null,
+    default_personas: site.personas === null,
+    ...personaReport(rules, rows),
   });
 });
 
@@ -50,12 +87,24 @@ reports.get('/journey', async (c) => {
   const to = optionalInstant(c.req.query('to'), 'to') ?? Number.MAX_SAFE_INTEGER;
   if (to <= from) throw httpError(400, 'to must be after from (the range is [from, to))');
   const site = c.get('site');
-  const rows = await readJourney(c.env.DB, site.id, visitor, { from, to }, MAX_JOURNEY_TOUCHPOINTS + 1);
+  const [rows, features] = await Promise.all([
+    readJourney(c.env.DB, site.id, visitor, { from, to }, MAX_JOURNEY_TOUCHPOINTS + 1),
+    readVisitorFeatures(c.env.DB, site.id, visitor, Date.now()),
+  ]);
   const truncated = rows.length > MAX_JOURNEY_TOUCHPOINTS;
   if (truncated) rows.length = MAX_JOURNEY_TOUCHPOINTS;
   c.header('Cache-Control', 'private, no-store');
-  return c.json({ site: site.key, visitor, ...journeyReport(rows, site.key, truncated) });
+  return c.json({
+    site: site.key,
+    visitor,
+    ...journeyReport(rows, site.key, truncated),
+    personas: features === null ? null : visitorPersonas(sitePersonas(site), features),
+  });
 });
+
+function channelParam(c: Context) {
+  return listParam(c, 'channel', (v) => (CHANNELS as readonly string[]).includes(v), `one or more of ${CHANNELS.join(', ')}`);
+}
 
 /** Reports read hourly rollups: a range must start and end on whole UTC hours. */
 function wholeHours(from: number, to: number, tz: string) {
