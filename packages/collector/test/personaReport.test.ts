@@ -151,4 +151,25 @@ describe('persona report', () => {
       ['other', 4],
     ]);
   });
+
+  it('filters the funnel by persona, and shows a visitor’s personas with the features behind them on the journey', async () => {
+    const { site, export_token } = await createSite();
+    await send(site, knownShopperEvents(Date.now()));
+    const auth = { headers: { Authorization: `Bearer ${export_token}` } };
+    const range = `from=${new Date(Date.now() - 365 * DAY).toISOString().slice(0, 13)}:00Z&to=${new Date(Date.now() + HOUR).toISOString().slice(0, 13)}:00Z`;
+    const loyal = (await (await call(`/v1/reports/funnel?${range}&persona=loyal_customer`, auth)).json()) as { visitors: number; orders: number; persona: string[] };
+    expect(loyal).toMatchObject({ visitors: 1, orders: 2, persona: ['loyal_customer'] });
+    const browsing = (await (await call(`/v1/reports/funnel?${range}&persona=window_shopper,other`, auth)).json()) as { visitors: number; orders: number };
+    expect(browsing).toMatchObject({ visitors: 2, orders: 0 });
+    const unknown = await call(`/v1/reports/funnel?${range}&persona=big_spender`, auth);
+    expect(unknown.status).toBe(400);
+
+    const visitor = knownShopperEvents(Date.now()).find((e) => e.id.startsWith('known_loyal_customer'))!.anon;
+    const journey = (await (await call(`/v1/reports/journey?visitor=${visitor}`, auth)).json()) as { personas: { primary: string; matching: { key: string; because: Record<string, unknown> }[]; features: Record<string, unknown> } };
+    expect(journey.personas.primary).toBe('loyal_customer');
+    expect(journey.personas.matching[0]).toEqual({ key: 'loyal_customer', name: 'Loyal customer', because: { orders: 2, days_since_last_order: 4 } });
+    expect(journey.personas.features).toMatchObject({ orders: 2, revenue: 43, visits: 2, distinct_products: 2, first_channel: 'organic_search', first_search_engine: 'google' });
+    const nobody = (await (await call(`/v1/reports/journey?visitor=a_nobody`, auth)).json()) as { personas: unknown };
+    expect(nobody.personas).toBeNull();
+  });
 });
