@@ -1,5 +1,6 @@
 import type { Channel } from '@waymark/schema';
 import { isEmailHost } from './emailHosts.ts';
+import { hostKeys } from './hostKey.ts';
 import { searchEngineOfReferrer, searchEngineOfSource } from './searchEngines.ts';
 import { isSocialHost, isSocialSource } from './socialNetworks.ts';
 
@@ -59,7 +60,7 @@ export function classifyChannel(pageUrl: string, referrer: string | undefined): 
   }
   const params = url.searchParams;
   const ref = referrerOf(referrer);
-  const external = ref && withoutWww(ref.host) !== withoutWww(url.hostname.toLowerCase()) ? ref.host : undefined;
+  const external = ref && withoutWww(ref.host) !== withoutWww(url.hostname.toLowerCase()) ? hostKeys(ref.host) : undefined;
   const refEngine = external ? searchEngineOfReferrer(external, ref!.params) : undefined;
   const source = params.get('utm_source')?.trim().toLowerCase() ?? '';
   const medium = params.get('utm_medium')?.trim().toLowerCase() ?? '';
