@@ -81,6 +81,7 @@ describe('classifyChannel', () => {
     [SHOP, 'https://deref-gmx.net/mail/client/x/dereferrer/?redirectUrl=https%3A%2F%2Fshop.example', 'email', undefined],
     [SHOP, 'https://mail.naver.com/', 'email', undefined],
     [SHOP, 'https://mail.ru/', 'referral', undefined],
+    [SHOP, 'https://www.google.com./', 'organic_search', 'google'],
     [SHOP, '', 'direct', undefined],
     [SHOP, undefined, 'direct', undefined],
     [SHOP, 'https://shop.example/cart', 'direct', undefined],

@@ -59,6 +59,16 @@ describe('searchEngineOfReferrer', () => {
     expect(searchEngineOfReferrer(hostKeys('digg.com'), new URLSearchParams('s='))).toBeUndefined();
   });
 
+  it('answers nothing or a name in the search_engine alphabet (written byte-exact to CSV) for any host and query', () => {
+    fc.assert(
+      fc.property(fc.domain(), fc.webQueryParameters(), (host, query) => {
+        const engine = searchEngineOfReferrer(hostKeys(host), new URLSearchParams(query));
+        expect(engine === undefined || /^[a-z0-9][a-z0-9.-]*$/.test(engine)).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('leaves unknown hosts and Google products that are no search alone', () => {
     for (const host of ['docs.google.com', 'play.google.com', 'shop.example', 'google.example.com', 'mail.ru']) {
       expect(searchEngineOfReferrer(hostKeys(host), NO_PARAMS), host).toBeUndefined();
