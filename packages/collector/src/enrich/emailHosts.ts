@@ -9,11 +9,17 @@ const WEBMAIL = new Set([
   'mail.com', 'e.mail.ru', 'navigator.gmx.net', 'navigator.web.de', '3c.gmx.net', '3c.web.de', 'mail.proton.me',
 ]);
 const isWebmail = (suffix: string): true | undefined => (WEBMAIL.has(suffix) ? true : undefined);
-/** Webmail front ends by their first label, on a site's subdomain: mail.yahoo.co.jp, webmail.free.fr, poczta.onet.pl … */
-const WEBMAIL_SUBDOMAIN = /^(mail|webmail|email|e-mail|poczta|correo|posta|messagerie)\d*\.[^.]+\.[^.]/;
+/**
+ * Webmail front ends by a label of a site's subdomain (never the site's own name, so
+ * mail.ru and go.mail.ru are not mail): mail.yahoo.co.jp, webmail.free.fr, wx.mail.qq.com,
+ * poczta.onet.pl, email.seznam.cz …
+ */
+const WEBMAIL_LABEL = /^(mail|webmail|email|e-mail|exmail|poczta|correo|posta|messagerie)\d*$/;
 /** Link dereferrers webmail puts in front of every link: deref-gmx.net, deref-web.de, deref-mail.com … */
 const DEREFERRER = /(^|\.)deref-[^.]+\.[a-z]+$/;
 
 export function isEmailHost({ bare }: HostKeys): boolean {
-  return WEBMAIL_SUBDOMAIN.test(bare) || DEREFERRER.test(bare) || findBySuffix(bare, isWebmail) === true;
+  const labels = bare.split('.');
+  for (let i = 0; i < labels.length - 2; i++) if (WEBMAIL_LABEL.test(labels[i]!)) return true;
+  return DEREFERRER.test(bare) || findBySuffix(bare, isWebmail) === true;
 }

@@ -12,8 +12,8 @@ export interface HostKeys {
   pattern: string;
 }
 
-/** Leading labels that name the same site: www., www2., ww., w3., m., mobile. */
-const SAME_SITE_PREFIX = /^(www?\d*|w\d+|m|mobile)$/;
+/** Leading labels that name the same site: www., www2., ww., w3., m., mobile., wap. */
+const SAME_SITE_PREFIX = /^(www?\d*|w\d+|m|mobile|wap)$/;
 /** Second-level labels under a country code: google.co.jp, yandex.com.tr, baidu.co.th. */
 const COUNTRY_SECOND_LEVEL = new Set(['com', 'co', 'org', 'net', 'edu', 'gov', 'ac', 'ne', 'or', 'go', 'gob']);
 const TWO_LETTERS = /^[a-z]{2}$/;

@@ -10,12 +10,18 @@ const OWN_HOSTS: Readonly<Record<string, string>> = {
   duckduckgo: '*.duckduckgo.com',
   yandex: 'ya.ru',
   brave: 'search.brave.com',
-  kagi: 'kagi.com',
-  mojeek: 'mojeek.com mojeek.co.uk',
+  kagi: '*.kagi.com',
+  mojeek: '*.mojeek.com mojeek.co.uk',
   petal: 'petalsearch.com',
   yep: 'yep.com',
   perplexity: 'perplexity.ai',
-  startpage: 'startpage.nl',
+  startpage: '*.startpage.com startpage.nl',
+  ecosia: '*.ecosia.org',
+  qwant: '*.qwant.com',
+  presearch: 'presearch.com',
+  metager: 'metager.org',
+  swisscows: 'swisscows.com',
+  toutiao: 'so.toutiao.com',
 };
 
 /** Names a search engine goes by in `utm_source` (`utm_source=google&utm_medium=cpc`). */

@@ -1,9 +1,10 @@
 import { bareHost, findBySuffix, type HostKeys } from './hostKey.ts';
 import { SOCIAL_HOSTS } from './matomoLists.ts';
 
-/** Networks and messengers Matomo's list lacks; pinterest.{} is Pinterest's country sites. */
+/** Networks, messengers and their link redirectors Matomo's list lacks; pinterest.{} is Pinterest's country sites. */
 const OWN_HOSTS =
-  'fb.com messenger.com threads.net whatsapp.com wa.me x.com pin.it pinterest.{} redd.it tiktok.com snapchat.com ' +
+  'fb.com messenger.com threads.net threads.com whatsapp.com wa.me l.wl.co x.com pin.it pinterest.{} redd.it t.umblr.com ' +
+  'tiktok.com snapchat.com ' +
   'bsky.app mastodon.social ok.ru quora.com t.me telegram.org line.me discord.com discord.gg twitch.tv douyin.com ' +
   'xiaohongshu.com kakao.com nextdoor.com flipboard.com';
 
