@@ -77,6 +77,9 @@ describe('classifyChannel', () => {
     [SHOP, 'https://www.cnn.com/', 'referral', undefined],
     [SHOP, 'https://www.cnn.com/search?query=shirt', 'organic_search', 'google'],
     [SHOP, 'https://www.facebook.com/search/top/?q=shirt', 'social', undefined],
+    [SHOP, 'https://jp.hao123.com/', 'referral', undefined],
+    // Matomo's "Windows Live Spaces" is Microsoft's sign-in page today.
+    [SHOP, 'https://login.live.com/oauth20_authorize.srf', 'referral', undefined],
     // Webmail link dereferrers and front ends the old hand-written list missed.
     [SHOP, 'https://deref-gmx.net/mail/client/x/dereferrer/?redirectUrl=https%3A%2F%2Fshop.example', 'email', undefined],
     [SHOP, 'https://mail.naver.com/', 'email', undefined],
