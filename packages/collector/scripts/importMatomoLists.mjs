@@ -37,7 +37,12 @@ const KEYWORD_ONLY_ENGINES = new Set([
   'Gule Sider', 'ICQ', 'Kataweb', 'Meinestadt.de', 'Online.no', 'Opplysningen 1881', 'rpmfind', 'Skynet', 'TalkTalk',
   'Technorati', 'Toppreise.ch', 'Yellowmap',
 ]);
-const KEYWORD_ONLY_HOSTS = new Set(['www.cnn.com', 'www.fastweb.it', 'wow.com', 'start.lenovo.com']);
+const KEYWORD_ONLY_HOSTS = new Set([
+  'www.cnn.com', 'www.fastweb.it', 'wow.com', 'start.lenovo.com', 'www.optuszoo.com.au', 'jp.hao123.com', 'home.kingsoft.jp',
+  'www.startsiden.no', 'startsiden.no',
+]);
+/** Hosts Matomo lists as social whose referrers today are something else: Microsoft's sign-in page. */
+const NOT_SOCIAL = new Set(['login.live.com']);
 /** A name the CSV export can write byte-exact and a report can show: the `search_engine` alphabet. */
 const NAME_ALPHABET = /^[a-z0-9][a-z0-9.-]*$/;
 
@@ -52,7 +57,7 @@ function hostOf(entry) {
   return entry.trim().toLowerCase().replace(/^android-app:?\/\//, '').split('/')[0];
 }
 
-const socialHosts = new Set(Object.values(socials).flat().map(hostOf));
+const socialHosts = new Set(Object.values(socials).flat().map(hostOf).filter((host) => !NOT_SOCIAL.has(host)));
 const isSocial = (host) => [...socialHosts].some((social) => host === social || host.endsWith(`.${social}`));
 
 const engines = new Map(); // name → Map(host → keyword params or '')

@@ -1,5 +1,6 @@
 import type { Channel } from '@waymark/schema';
 import { isEmailHost } from './emailHosts.ts';
+import { hostKeys } from './hostKey.ts';
 import { searchEngineOfReferrer, searchEngineOfSource } from './searchEngines.ts';
 import { isSocialHost, isSocialSource } from './socialNetworks.ts';
 
@@ -59,8 +60,8 @@ export function classifyChannel(pageUrl: string, referrer: string | undefined): 
   }
   const params = url.searchParams;
   const ref = referrerOf(referrer);
-  const external = ref && withoutWww(ref.host) !== withoutWww(url.hostname.toLowerCase()) ? ref.host : undefined;
-  const refEngine = external ? searchEngineOfReferrer(external, ref!.params) : undefined;
+  const external = ref && withoutWww(ref.host) !== withoutWww(url.hostname.toLowerCase()) ? hostKeys(ref.host) : undefined;
+  const refEngine = ref && external ? searchEngineOfReferrer(external, ref.params) : undefined;
   const source = params.get('utm_source')?.trim().toLowerCase() ?? '';
   const medium = params.get('utm_medium')?.trim().toLowerCase() ?? '';
   const sourceEngine = source ? searchEngineOfSource(source) : undefined;
@@ -131,7 +132,9 @@ function referrerOf(referrer: string | undefined): { host: string; params: URLSe
       const app = hostname.toLowerCase();
       return { host: ANDROID_APPS[app] ?? app, params: searchParams };
     }
-    return protocol === 'http:' || protocol === 'https:' ? { host: hostname.toLowerCase(), params: searchParams } : undefined;
+    // A fully qualified host (www.google.com.) is the same site.
+    const host = hostname.toLowerCase().replace(/\.$/, '');
+    return protocol === 'http:' || protocol === 'https:' ? { host, params: searchParams } : undefined;
   } catch {
     return undefined;
   }

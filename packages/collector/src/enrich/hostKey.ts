@@ -4,11 +4,25 @@
  * and the lookup agree by construction).
  */
 
-/** Leading labels that name the same site: www., www2., ww., w3., m., mobile. */
-const SAME_SITE_PREFIX = /^(www?\d*|w\d+|m|mobile)$/;
+/** A referrer host as the indexes spell it, worked out once per landing. */
+export interface HostKeys {
+  /** Without same-site prefixes: www.google.co.jp → google.co.jp. */
+  bare: string;
+  /** The bare host with its country parts as `{}`: google.{}; the bare host when it has none. */
+  pattern: string;
+}
+
+/** Leading labels that name the same site: www., www2., ww., w3., m., mobile., wap. */
+const SAME_SITE_PREFIX = /^(www?\d*|w\d+|m|mobile|wap)$/;
 /** Second-level labels under a country code: google.co.jp, yandex.com.tr, baidu.co.th. */
 const COUNTRY_SECOND_LEVEL = new Set(['com', 'co', 'org', 'net', 'edu', 'gov', 'ac', 'ne', 'or', 'go', 'gob']);
 const TWO_LETTERS = /^[a-z]{2}$/;
+const HAS_TWO_LETTER_LABEL = /(^|\.)[a-z]{2}(\.|$)/;
+
+export function hostKeys(host: string): HostKeys {
+  const bare = bareHost(host);
+  return { bare, pattern: countryPattern(bare) };
+}
 
 /** The host without its same-site prefixes, keeping at least two labels: www.google.de → google.de. */
 export function bareHost(host: string): string {
@@ -25,6 +39,7 @@ export function bareHost(host: string): string {
  * Every two-letter top-level domain is a country's, so no list of countries is needed.
  */
 export function countryPattern(bare: string): string {
+  if (!HAS_TWO_LETTER_LABEL.test(bare)) return bare;
   const labels = bare.split('.');
   let end = labels.length;
   if (end >= 2 && TWO_LETTERS.test(labels[end - 1]!)) {
@@ -39,12 +54,17 @@ export function countryPattern(bare: string): string {
   return pattern.join('.');
 }
 
-/** The parents of a bare host, itself first, down to two labels: old.reddit.com, reddit.com. */
-export function* hostSuffixes(bare: string): Generator<string> {
+/**
+ * The first answer of `lookup` for the host or one of its parents, down to two labels
+ * (old.reddit.com, then reddit.com): at most as many lookups as the host has dots.
+ */
+export function findBySuffix<T>(bare: string, lookup: (suffix: string) => T | undefined): T | undefined {
   let suffix = bare;
-  yield suffix;
-  for (let dot = suffix.indexOf('.'); dot >= 0 && suffix.indexOf('.', dot + 1) >= 0; dot = suffix.indexOf('.')) {
+  for (;;) {
+    const found = lookup(suffix);
+    if (found !== undefined) return found;
+    const dot = suffix.indexOf('.');
+    if (dot < 0 || suffix.indexOf('.', dot + 1) < 0) return undefined;
     suffix = suffix.slice(dot + 1);
-    yield suffix;
   }
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bareHost, countryPattern, hostSuffixes } from './hostKey.ts';
+import { findBySuffix, hostKeys } from './hostKey.ts';
 import { SEARCH_ENGINE_HOSTS } from './matomoLists.ts';
 import { searchEngineOfReferrer } from './searchEngines.ts';
 
@@ -20,13 +20,18 @@ describe('hostKey', () => {
     ['m.sm.cn', 'sm.cn', 'sm.{}'],
     ['images.uk.ask.com', 'images.uk.ask.com', 'images.{}.ask.com'],
   ])('%s is %s, country pattern %s', (host, bare, pattern) => {
-    expect(bareHost(host)).toBe(bare);
-    expect(countryPattern(bare)).toBe(pattern);
+    expect(hostKeys(host)).toEqual({ bare, pattern });
   });
 
   it('walks a host up to its two-label domain', () => {
-    expect([...hostSuffixes('a.old.reddit.com')]).toEqual(['a.old.reddit.com', 'old.reddit.com', 'reddit.com']);
-    expect([...hostSuffixes('t.co')]).toEqual(['t.co']);
+    const walk = (host: string) => {
+      const seen: string[] = [];
+      findBySuffix(host, (suffix) => void seen.push(suffix));
+      return seen;
+    };
+    expect(walk('a.old.reddit.com')).toEqual(['a.old.reddit.com', 'old.reddit.com', 'reddit.com']);
+    expect(walk('t.co')).toEqual(['t.co']);
+    expect(findBySuffix('l.facebook.com', (suffix) => (suffix === 'facebook.com' ? suffix.length : undefined))).toBe(12);
   });
 });
 
@@ -34,7 +39,7 @@ describe('searchEngineOfReferrer', () => {
   it('finds every host of the imported table under its engine', () => {
     for (const { name, host } of entries) {
       if (host.includes('{}') || host.includes('?')) continue;
-      expect(searchEngineOfReferrer(host, NO_PARAMS), host).toBe(name);
+      expect(searchEngineOfReferrer(hostKeys(host), NO_PARAMS), host).toBe(name);
     }
   });
 
@@ -42,21 +47,31 @@ describe('searchEngineOfReferrer', () => {
     fc.assert(
       fc.property(fc.constantFrom(...countryEntries), country, fc.constantFrom('', 'co.', 'com.'), fc.constantFrom('', 'www.', 'm.'), ({ name, host }, code, second, prefix) => {
         const real = host.endsWith('.{}') ? host.replace(/\{\}$/, second + code) : host.replace('{}', code);
-        expect(searchEngineOfReferrer(prefix + real, NO_PARAMS)).toBe(name);
+        expect(searchEngineOfReferrer(hostKeys(prefix + real), NO_PARAMS)).toBe(name);
       }),
       { numRuns: 500 },
     );
   });
 
   it('asks a keyword parameter of general sites with a search box', () => {
-    expect(searchEngineOfReferrer('www.cnn.com', NO_PARAMS)).toBeUndefined();
-    expect(searchEngineOfReferrer('www.cnn.com', new URLSearchParams('query=shirt'))).toBe('google');
-    expect(searchEngineOfReferrer('digg.com', new URLSearchParams('s='))).toBeUndefined();
+    expect(searchEngineOfReferrer(hostKeys('www.cnn.com'), NO_PARAMS)).toBeUndefined();
+    expect(searchEngineOfReferrer(hostKeys('www.cnn.com'), new URLSearchParams('query=shirt'))).toBe('google');
+    expect(searchEngineOfReferrer(hostKeys('digg.com'), new URLSearchParams('s='))).toBeUndefined();
+  });
+
+  it('answers nothing or a name in the search_engine alphabet (written byte-exact to CSV) for any host and query', () => {
+    fc.assert(
+      fc.property(fc.domain(), fc.webQueryParameters(), (host, query) => {
+        const engine = searchEngineOfReferrer(hostKeys(host), new URLSearchParams(query));
+        expect(engine === undefined || /^[a-z0-9][a-z0-9.-]*$/.test(engine)).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('leaves unknown hosts and Google products that are no search alone', () => {
     for (const host of ['docs.google.com', 'play.google.com', 'shop.example', 'google.example.com', 'mail.ru']) {
-      expect(searchEngineOfReferrer(host, NO_PARAMS), host).toBeUndefined();
+      expect(searchEngineOfReferrer(hostKeys(host), NO_PARAMS), host).toBeUndefined();
     }
   });
 });

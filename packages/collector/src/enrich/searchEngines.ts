@@ -1,4 +1,4 @@
-import { bareHost, countryPattern, hostSuffixes } from './hostKey.ts';
+import { bareHost, type HostKeys, findBySuffix } from './hostKey.ts';
 import { SEARCH_ENGINE_HOSTS } from './matomoLists.ts';
 
 /**
@@ -10,12 +10,18 @@ const OWN_HOSTS: Readonly<Record<string, string>> = {
   duckduckgo: '*.duckduckgo.com',
   yandex: 'ya.ru',
   brave: 'search.brave.com',
-  kagi: 'kagi.com',
-  mojeek: 'mojeek.com mojeek.co.uk',
+  kagi: '*.kagi.com',
+  mojeek: '*.mojeek.com mojeek.co.uk',
   petal: 'petalsearch.com',
   yep: 'yep.com',
   perplexity: 'perplexity.ai',
-  startpage: 'startpage.nl',
+  startpage: '*.startpage.com startpage.nl',
+  ecosia: '*.ecosia.org',
+  qwant: '*.qwant.com',
+  presearch: 'presearch.com',
+  metager: 'metager.org',
+  swisscows: 'swisscows.com',
+  toutiao: 'so.toutiao.com',
 };
 
 /** Names a search engine goes by in `utm_source` (`utm_source=google&utm_medium=cpc`). */
@@ -33,29 +39,27 @@ interface Engine {
   keywords?: string[];
 }
 
-/**
- * Every host spelled as `hostKey` spells it: an exact bare host, a country pattern with
- * `{}`, or `*.` + a domain. Built once per isolate from a few hundred entries.
- */
-const INDEX = new Map<string, Engine>();
+/** Bare hosts and country patterns (with `{}`), as hostKeys spells them; built once per isolate. */
+const HOSTS = new Map<string, Engine>();
+/** Domains every subdomain of which is the engine's. */
+const DOMAINS = new Map<string, Engine>();
 for (const table of [SEARCH_ENGINE_HOSTS, OWN_HOSTS]) {
   for (const [name, hosts] of Object.entries(table)) {
     for (const entry of hosts.split(' ')) {
       const [host, keywords] = entry.split('?') as [string, string | undefined];
-      const key = host.startsWith('*.') ? `*.${bareHost(host.slice(2))}` : bareHost(host);
-      if (!INDEX.has(key)) INDEX.set(key, keywords ? { name, keywords: keywords.split(',') } : { name });
+      const [index, key] = host.startsWith('*.') ? [DOMAINS, host.slice(2)] : [HOSTS, bareHost(host)];
+      if (!index.has(key)) index.set(key, keywords ? { name, keywords: keywords.split(',') } : { name });
     }
   }
 }
 
 /**
  * The search engine a referrer comes from: its bare host, else its country pattern
- * (www.google.co.jp → google.{}), else a wildcard domain; a handful of Map lookups,
- * whatever the size of the lists.
+ * (www.google.co.jp → google.{}), else a domain all of whose hosts search; a handful of
+ * Map lookups, whatever the size of the lists.
  */
-export function searchEngineOfReferrer(host: string, params: URLSearchParams): string | undefined {
-  const bare = bareHost(host);
-  const engine = INDEX.get(bare) ?? INDEX.get(countryPattern(bare)) ?? wildcardEngine(bare);
+export function searchEngineOfReferrer({ bare, pattern }: HostKeys, params: URLSearchParams): string | undefined {
+  const engine = HOSTS.get(bare) ?? HOSTS.get(pattern) ?? findBySuffix(bare, (suffix) => DOMAINS.get(suffix));
   if (!engine) return undefined;
   if (engine.keywords && !engine.keywords.some((keyword) => params.get(keyword))) return undefined;
   return engine.name;
@@ -64,12 +68,4 @@ export function searchEngineOfReferrer(host: string, params: URLSearchParams): s
 export function searchEngineOfSource(source: string): string | undefined {
   const name = SOURCE_ALIASES[source] ?? source;
   return SOURCE_NAMES.has(name) ? name : undefined;
-}
-
-function wildcardEngine(bare: string): Engine | undefined {
-  for (const suffix of hostSuffixes(bare)) {
-    const engine = INDEX.get(`*.${suffix}`);
-    if (engine) return engine;
-  }
-  return undefined;
 }

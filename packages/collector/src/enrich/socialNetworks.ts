@@ -1,13 +1,15 @@
-import { bareHost, countryPattern, hostSuffixes } from './hostKey.ts';
+import { bareHost, findBySuffix, type HostKeys } from './hostKey.ts';
 import { SOCIAL_HOSTS } from './matomoLists.ts';
 
-/** Networks and messengers Matomo's list lacks; pinterest.{} is Pinterest's country sites. */
+/** Networks, messengers and their link redirectors Matomo's list lacks; pinterest.{} is Pinterest's country sites. */
 const OWN_HOSTS =
-  'fb.com messenger.com threads.net whatsapp.com wa.me x.com pin.it pinterest.{} redd.it tiktok.com snapchat.com ' +
+  'fb.com messenger.com threads.net threads.com whatsapp.com wa.me l.wl.co x.com pin.it pinterest.{} redd.it t.umblr.com ' +
+  'tiktok.com snapchat.com ' +
   'bsky.app mastodon.social ok.ru quora.com t.me telegram.org line.me discord.com discord.gg twitch.tv douyin.com ' +
   'xiaohongshu.com kakao.com nextdoor.com flipboard.com';
 
 const SOCIAL = new Set(`${SOCIAL_HOSTS} ${OWN_HOSTS}`.split(' ').map(bareHost));
+const isSocial = (suffix: string): true | undefined => (SOCIAL.has(suffix) ? true : undefined);
 
 const SOCIAL_SOURCES = new Set([
   'facebook', 'fb', 'instagram', 'ig', 'meta', 'twitter', 'x', 'linkedin', 'pinterest', 'reddit', 'youtube',
@@ -15,11 +17,8 @@ const SOCIAL_SOURCES = new Set([
 ]);
 
 /** A social host or any subdomain of one (l.facebook.com, old.reddit.com), country sites included. */
-export function isSocialHost(host: string): boolean {
-  const bare = bareHost(host);
-  for (const suffix of hostSuffixes(bare)) if (SOCIAL.has(suffix)) return true;
-  for (const suffix of hostSuffixes(countryPattern(bare))) if (SOCIAL.has(suffix)) return true;
-  return false;
+export function isSocialHost({ bare, pattern }: HostKeys): boolean {
+  return (findBySuffix(bare, isSocial) ?? (pattern !== bare && findBySuffix(pattern, isSocial))) === true;
 }
 
 export function isSocialSource(source: string): boolean {
