@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startCollector, type LocalCollector } from './localCollector.ts';
 
 const DAY = 86_400_000;
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let collector: LocalCollector;
 let browser: BrowserContext;
 let profile: string;
@@ -132,6 +134,48 @@ describe('journey map', () => {
     await page.click('button[type=submit]');
     await page.waitForSelector('#status.error');
     expect(await text(page, '#status')).toMatch(/That token was not accepted: invalid export token/);
+    await page.close();
+  });
+
+  it('compares the personas and redraws the map for one, by keyboard only, with no accessibility violation', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${collector.base}/map?from=${new Date(Date.now() - DAY).toISOString().slice(0, 10)}&to=${new Date(Date.now() + DAY).toISOString().slice(0, 10)}&tz=UTC`);
+    await page.focus('#token');
+    await page.keyboard.type(shop.export_token);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('body[data-drawn=true]');
+
+    // Default personas over the seeded shop: the 3 buyers added to the cart seconds after one
+    // product (impulse buyers), the 6 who only viewed a product are window shoppers, the rest other.
+    const rows = await page.$$eval('#persona-table tr[data-persona]', (trs) => trs.map((tr) => [tr.getAttribute('data-persona'), tr.getAttribute('data-visitors')]));
+    expect(rows.filter(([, visitors]) => visitors !== '0')).toEqual([['impulse_buyer', '3'], ['window_shopper', '6'], ['other', '12']]);
+    expect(await text(page, '#persona-table tr[data-persona=impulse_buyer] td[data-stage=purchase]')).toBe('3');
+    const options = await page.$$eval('#persona option', (list) => list.map((o) => (o as HTMLOptionElement).value));
+    expect(options.slice(0, 2)).toEqual(['', 'loyal_customer']);
+    expect(options.at(-1)).toBe('other');
+
+    // Keyboard only: from the token field, Tab through the form to the persona choice.
+    await page.focus('#token');
+    let focused = '';
+    for (let i = 0; i < 12 && focused !== 'persona'; i++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => document.activeElement?.id ?? '');
+    }
+    expect(focused).toBe('persona');
+    await page.keyboard.type('Impulse');
+    expect(await page.inputValue('#persona')).toBe('impulse_buyer');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('#funnel [data-stage=awareness]')?.getAttribute('data-reached') === '3');
+    expect(await text(page, '#status')).toMatch(/persona impulse_buyer/);
+
+    const shots = mkdtempSync(join(tmpdir(), 'waymark-map-'));
+    await page.screenshot({ path: join(shots, 'map-personas.png'), fullPage: true });
+    console.log(`journey map with personas: ${join(shots, 'map-personas.png')}`);
+
+    await page.evaluate(AXE);
+    const violations = await page.evaluate(async () => (await (window as any).axe.run(document)).violations.map((v: any) => `${v.id}: ${v.help} at ${v.nodes.map((n: any) => n.target.join(" ")).join(", ")}`));
+    expect(violations).toEqual([]);
     await page.close();
   });
 });

@@ -11,7 +11,7 @@ label { display: flex; flex-direction: column; font-size: 12px; color: #b8c2d6; 
 input, select, button { font: inherit; padding: 6px 8px; border-radius: 6px; border: 1px solid #3b4458; }
 input, select { background: #fff; color: var(--ink); }
 #token { width: 280px; }
-button { background: var(--s2); color: #fff; border-color: var(--s2); cursor: pointer; }
+button { background: var(--s1); color: #fff; border-color: var(--s1); cursor: pointer; }
 button#forget { background: transparent; border-color: #6b7488; }
 main { padding: 16px 24px 40px; max-width: 1280px; }
 #status { color: var(--muted); } #status.error { color: var(--drop); font-weight: 600; }
