@@ -180,7 +180,7 @@ describe('rollups kept at ingest', () => {
         await storeBeforeRollups(rows.slice(0, split));
         const live = batchesOf(rows.slice(Math.max(0, split - 3)), cuts, order, replays);
         for (let step = 0; ; step++) {
-          if (live[step]) await insertEvents(env.DB, live[step]).run();
+          if (step < live.length) await insertEvents(env.DB, live[step]!).run();
           await env.DB.exec(backfillChunk(chunk));
           const status = await env.DB.prepare(BACKFILL_STATUS).first<{ pending: number }>();
           if (!status!.pending && step >= live.length) break;
