@@ -2,10 +2,10 @@
 // of 1, 20 and 100 events over 16 connections, and the same requests against the
 // parse-and-validate-only POST /v1/validate as the baseline, in the same run. Prints
 // events/s, p50/p99 latency and the ratio to the baseline, then bytes per stored event.
-import { readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { startCollector } from '../test-e2e/localCollector.ts';
+import { findSqlite } from './localD1.mjs';
 
 const CONNECTIONS = 16;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -92,7 +92,7 @@ async function drive(path, size, batchOf, expectedStatus) {
 /** Bytes the events table and its two indexes take per row, read from the local D1 file. */
 function reportBytesPerEvent() {
   const file = findSqlite(persist);
-  const db = new DatabaseSync(file);
+  const db = new DatabaseSync(file, { readOnly: true });
   const count = db.prepare('SELECT count(*) AS n FROM events').get().n;
   const parts = db
     .prepare("SELECT name, sum(pgsize) AS bytes, sum(unused) AS unused FROM dbstat WHERE name IN ('events', 'events_by_id', 'events_by_visitor') GROUP BY name")
@@ -106,19 +106,6 @@ function reportBytesPerEvent() {
     .join(', ');
   db.close();
   console.log(`\nstorage: ${count} events, ${(bytes / count).toFixed(0)} bytes per stored event (table + both indexes, pages as SQLite holds them); the journey mix of ten touchpoint types\n  per structure: ${breakdown}\n  text bytes per event by type: ${byType}`);
-}
-
-function findSqlite(dir) {
-  for (const entry of readdirSync(dir, { recursive: true })) {
-    const path = join(dir, entry);
-    if (path.endsWith('.sqlite') && !path.includes('metadata') && statSync(path).size > 0) {
-      const db = new DatabaseSync(path);
-      const hasEvents = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'events'").get();
-      db.close();
-      if (hasEvents) return path;
-    }
-  }
-  throw new Error('local D1 file not found');
 }
 
 async function createSite() {

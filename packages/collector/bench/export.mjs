@@ -3,13 +3,13 @@
 // local D1) and of this client, for NDJSON pages of 1000 and 10 000 rows and CSV, then the
 // cost of a funnel report over the whole range. Rows read per row returned by the export
 // queries are asserted in test/queryPlans.test.ts (local `wrangler d1 execute` reports no
-// rows_read). Self-contained: a fresh D1 in a temp dir, seeded by SQL, removed at the end.
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// rows_read). Self-contained: a fresh D1 in a temp dir, seeded by SQL (bench/seed.mjs,
+// rolled up by the triggers as it goes in), removed at the end.
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { exportEvents } from '../src/client/exportEvents.ts';
 import { startCollector } from '../test-e2e/localCollector.ts';
+import { seedFile } from './seed.mjs';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const PAGE = 10_000;
@@ -22,7 +22,7 @@ try {
   collector = await startCollector({
     env: 'bench',
     beforeStart: async (wrangler) => {
-      seconds = await timed(() => wrangler(['d1', 'execute', 'DB', '--file', seedFile()]));
+      seconds = await timed(() => wrangler(['d1', 'execute', 'DB', '--file', seedFile({ rows: ROWS, start: START, token })]));
     },
   });
   console.log(`seeded ${ROWS.toLocaleString('en')} events (one every 2.6 s over a month, a shop's touchpoint mix) in ${seconds.toFixed(1)} s`);
@@ -60,33 +60,6 @@ try {
   console.log(`funnel report over all ${ROWS.toLocaleString('en')} rows: ${((performance.now() - funnelStart) / 1000).toFixed(2)} s, ${Number(funnel.headers.get('X-Rows-Read')).toLocaleString('en')} rows read (7 queries)`);
 } finally {
   await collector?.stop();
-}
-
-/** One site (id 1, its token's hash) and ROWS events in a single INSERT … SELECT over a counter. */
-function seedFile() {
-  const hash = createHash('sha256').update(token).digest('hex');
-  const sql = `
-INSERT INTO sites (id, key, name, origins, export_token_hash, created_at) VALUES (1, 'wm_bench_export', 'Bench shop', '["*"]', '${hash}', 0);
-INSERT INTO events (site_id, ts, id, received_delay, type, stage, visitor, session, user_id, url, referrer, channel, search_engine, country, device, props)
-WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${ROWS - 1})
-SELECT 1, ${START} + i * 2678, printf('evt_%012d_bench', i), 120 + i % 900,
-  CASE i % 10 WHEN 0 THEN 'landing' WHEN 1 THEN 'product_list_view' WHEN 2 THEN 'product_view' WHEN 3 THEN 'page_view'
-    WHEN 4 THEN 'product_view' WHEN 5 THEN 'cart_add' WHEN 6 THEN 'cart_view' WHEN 7 THEN 'checkout_start'
-    WHEN 8 THEN 'web_vitals' ELSE 'order_complete' END,
-  CASE i % 10 WHEN 0 THEN 1 WHEN 5 THEN 3 WHEN 6 THEN 3 WHEN 7 THEN 3 WHEN 8 THEN 3 WHEN 9 THEN 4 ELSE 2 END,
-  printf('a_%019d', i / 10), printf('s_%019d', i / 10), NULL,
-  'https://shop.example/products/shirt-' || (i % 500) || '?variant=' || (i % 7),
-  CASE i % 10 WHEN 0 THEN 'https://www.google.com/' END,
-  CASE i % 10 WHEN 0 THEN 'organic_search' END,
-  CASE i % 10 WHEN 0 THEN 'google' END,
-  'FR', 'mobile',
-  CASE WHEN i % 10 IN (2, 4, 5) THEN '{"product":{"id":"SKU-' || (i % 500) || '","name":"Oxford shirt, \\"slim\\"","price":39.9,"currency":"EUR","brand":"Acme","category":"Shirts"}}'
-       WHEN i % 10 = 8 THEN '{"lcp":' || (1200 + i % 1500) || ',"inp":96,"cls":0.02,"fcp":900,"ttfb":210,"page_type":"checkout_start"}'
-       WHEN i % 10 = 9 THEN '{"order_id":"#' || i || '","revenue":44.85,"currency":"EUR","shipping":4.95}' END
-FROM n;`;
-  const file = join(mkdtempSync(join(tmpdir(), 'waymark-seed-')), 'seed.sql');
-  writeFileSync(file, sql);
-  return file;
 }
 
 /** CSV pages fetched raw, following Link headers; rows counted by record (header excluded). */

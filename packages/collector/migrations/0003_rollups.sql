@@ -378,6 +378,19 @@ BEGIN
   ON CONFLICT (site_id, hour, stage, metric, bucket) DO UPDATE SET samples = samples + 1;
 END;
 
+-- The backfill's cursor: the last key (site_id, ts, id) of the chunk being moved, and how
+-- many rows have moved. A chunk sets the cursor, then moves every row up to it, so a run
+-- cut off between the two resumes from the table's front.
+CREATE TABLE rollup_backfill (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  site_id INTEGER,
+  ts INTEGER,
+  event_id TEXT,
+  moved INTEGER NOT NULL DEFAULT 0,
+  updated_at INTEGER
+);
+INSERT INTO rollup_backfill (id) VALUES (1);
+
 -- The backfill: deleting a row of events_before_rollups stores it in events (once; a
 -- live event with the same id wins), where the triggers above roll it up.
 CREATE TRIGGER rollup_backfill AFTER DELETE ON events_before_rollups

@@ -44,6 +44,7 @@ export async function startCollector({ env, beforeStart, keepState = false }: Lo
     if (server && server.exitCode === null) {
       process.kill(-server.pid!, 'SIGTERM');
       await new Promise((resolve) => server!.once('exit', resolve));
+      await groupGone(server.pid!);
     }
     if (!keepState) rmSync(persist, { recursive: true, force: true });
   };
@@ -63,6 +64,22 @@ export async function startCollector({ env, beforeStart, keepState = false }: Lo
     await stop();
     throw error;
   }
+}
+
+/**
+ * pnpm exits before the workerd it started: until the whole process group is gone, the
+ * local D1 file may still be locked ("database is locked" when a bench then reads it).
+ */
+async function groupGone(pid: number): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    try {
+      process.kill(-pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  process.kill(-pid, 'SIGKILL');
 }
 
 async function waitUntilUp(base: string): Promise<void> {
