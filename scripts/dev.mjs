@@ -1,10 +1,12 @@
 // `pnpm dev`: the demo. Builds the packages, applies the D1 migrations to the local
-// database, seeds the `wm_demo` site with a fresh export token, starts the collector
+// database, seeds the `wm_demo` site with a fresh export token and the example shop's
+// feedback prompt (thank-you page), starts the collector
 // with `wrangler dev`, the static shop and the SPA shop, and prints where everything is.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { FEEDBACK_PROMPTS } from '../examples/static-shop/feedbackPrompts.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const collectorDir = fileURLToPath(new URL('../packages/collector/', import.meta.url));
@@ -33,9 +35,10 @@ run('pnpm', ['exec', 'wrangler', 'd1', 'migrations', 'apply', 'DB', '--local'], 
 const exportToken = `wm_exp_${randomBytes(32).toString('base64url')}`;
 const tokenHash = createHash('sha256').update(exportToken).digest('hex');
 const origins = JSON.stringify(DEMO_ORIGINS).replaceAll("'", "''");
-const seed = `INSERT INTO sites (key, name, origins, export_token_hash, created_at)
-  VALUES ('${DEMO_SITE}', 'Demo shop', '${origins}', '${tokenHash}', ${Date.now()})
-  ON CONFLICT (key) DO UPDATE SET origins = excluded.origins, export_token_hash = excluded.export_token_hash`;
+const prompts = JSON.stringify(FEEDBACK_PROMPTS).replaceAll("'", "''");
+const seed = `INSERT INTO sites (key, name, origins, prompts, export_token_hash, created_at)
+  VALUES ('${DEMO_SITE}', 'Demo shop', '${origins}', '${prompts}', '${tokenHash}', ${Date.now()})
+  ON CONFLICT (key) DO UPDATE SET origins = excluded.origins, prompts = excluded.prompts, export_token_hash = excluded.export_token_hash`;
 run('pnpm', ['exec', 'wrangler', 'd1', 'execute', 'DB', '--local', '--command', seed.replace(/\s+/g, ' ')], collectorDir);
 
 const collectorUrl = `http://localhost:${PORT}`;

@@ -35,6 +35,7 @@ export async function startStack({ spa = false } = {}) {
     stops.push(() => browser.close());
     return {
       collector: collector.base,
+      adminToken: collector.adminToken,
       proxy,
       shop: shop.url,
       spa: spaShop?.url,

@@ -18,11 +18,12 @@ const config = (site: string, headers: Record<string, string> = {}) => call(`/v1
 describe('prompts, a site setting', () => {
   it('is stored validated (language keys in lower case, defaults filled in) and shown by the admin API', async () => {
     const { site } = await createSite();
-    const response = await patch(site, { prompts: [AFTER_ORDER, { id: 'search', about: 'consideration', on: 'site_search', question: { default: 'Did you find it?' } }] });
+    const labels = { fr: { send: 'Envoyer', close: 'Fermer' } };
+    const response = await patch(site, { prompts: [{ ...AFTER_ORDER, labels }, { id: 'search', about: 'consideration', on: 'site_search', question: { default: 'Did you find it?' } }] });
     expect(response.status).toBe(200);
     const { prompts } = (await response.json()) as { prompts: unknown[] };
     expect(prompts).toEqual([
-      { ...AFTER_ORDER, question: { default: 'How easy was it to order?', fr: 'Était-ce facile de commander ?' } },
+      { ...AFTER_ORDER, labels, question: { default: 'How easy was it to order?', fr: 'Était-ce facile de commander ?' } },
       { id: 'search', about: 'consideration', on: 'site_search', question: { default: 'Did you find it?' }, comment: false, sample: 1, delay_ms: 0 },
     ]);
     const renamed = await patch(site, { name: 'Renamed' });
@@ -49,6 +50,7 @@ describe('prompts, a site setting', () => {
     [{ prompts: [{ ...AFTER_ORDER, question: { default: 'x'.repeat(201) } }] }, /^prompts\[0\] "after_order"\.question\.default must be a text of 1–200 chars/],
     [{ prompts: [{ ...AFTER_ORDER, question: { default: 'Hi', 'fr_FR; DROP': 'x' } }] }, /question: "fr_FR; DROP" is not a language tag/],
     [{ prompts: [{ ...AFTER_ORDER, labels: { default: { send: 'Send', submit: 'Go' } } }] }, /labels\.default: unknown label "submit"/],
+    [{ prompts: [{ ...AFTER_ORDER, labels: { fr: { send: '' } } }] }, /labels\.fr\.send must be a text of 1–40 chars/],
     [{ prompts: [{ ...AFTER_ORDER, sample: 1.5 }] }, /^prompts\[0\] "after_order"\.sample must be a number from 0 to 1/],
     [{ prompts: [{ ...AFTER_ORDER, delay_ms: -1 }] }, /\.delay_ms must be an integer from 0 to 60000/],
     [{ prompts: [{ ...AFTER_ORDER, comment: 'yes' }] }, /\.comment must be true or false/],

@@ -277,8 +277,7 @@ export const openApiDocument = {
             question: { $ref: '#/components/schemas/PromptTexts' },
             labels: {
               type: 'object',
-              required: ['default'],
-              description: 'The widget’s button and comment-box texts per language (English when absent).',
+              description: 'The widget’s button and comment-box texts per language (`default` or a language tag; the widget’s English ones when absent).',
               additionalProperties: { type: 'object', additionalProperties: false, properties: Object.fromEntries(LABEL_KEYS.map((key) => [key, { type: 'string', maxLength: PROMPT_LIMITS.labelLength }])) },
             },
             comment: { type: 'boolean', default: false, description: 'Offer an optional comment box.' },

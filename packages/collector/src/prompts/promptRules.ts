@@ -20,7 +20,7 @@ export interface Prompt {
   /** A path pattern the page must match: `*` stands for any characters (`/checkout/thank_you*`). */
   path?: string;
   question: Texts<string>;
-  labels?: Texts<Labels>;
+  labels?: Record<string, Labels>;
   /** Offer an optional comment box below the rating. */
   comment: boolean;
   /** Share of visitors asked, 0–1. */

@@ -48,14 +48,15 @@ export function validatePrompts(value: unknown): Prompt[] {
       delay_ms: delay_ms as number,
     };
     if (path !== undefined) prompt.path = path as string;
-    if (labels !== undefined) prompt.labels = readTexts(labels, `${named}.labels`, readLabels);
+    if (labels !== undefined) prompt.labels = readTexts(labels, `${named}.labels`, readLabels, false);
     return prompt;
   });
 }
 
-function readTexts<T>(value: unknown, at: string, read: (text: unknown, where: string) => T): Texts<T> {
-  if (!isObject(value) || !('default' in value)) {
-    throw new PromptRuleError(`${at} must be an object of language → text with a "default" (e.g. {"default": "…", "fr": "…"})`);
+/** Texts per language; a question needs its `default`, labels fall back to the widget's English ones. */
+function readTexts<T>(value: unknown, at: string, read: (text: unknown, where: string) => T, needsDefault = true): Texts<T> {
+  if (!isObject(value) || (needsDefault && !('default' in value))) {
+    throw new PromptRuleError(`${at} must be an object of language → text${needsDefault ? ' with a "default"' : ''} (e.g. {"default": …, "fr": …})`);
   }
   const entries = Object.entries(value);
   if (entries.length > PROMPT_LIMITS.languages) throw new PromptRuleError(`${at}: at most ${PROMPT_LIMITS.languages} languages`);

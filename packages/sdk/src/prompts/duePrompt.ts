@@ -1,5 +1,4 @@
 import type { WireEvent } from '@waymark/schema';
-import { safely } from '../lib/safely.ts';
 import type { Store } from '../lib/storage.ts';
 import type { Capture } from '../types.ts';
 import type { PromptConfig, ShowPrompt } from './promptConfig.ts';
@@ -24,45 +23,42 @@ export function duePrompts(site: string, endpoint: string | undefined, store: St
   let config: Promise<PromptConfig[]>;
   let busy: unknown;
 
-  const read = (session: string): Promise<PromptConfig[]> => {
+  const read = async (session: string): Promise<PromptConfig[]> => {
     const cached = store.get(CONFIG_KEY);
-    if (cached?.startsWith(session + ' ')) return Promise.resolve(JSON.parse(cached.slice(session.length + 1)).prompts);
-    const keep = (text: string) => (store.set(CONFIG_KEY, session + ' ' + text), JSON.parse(text).prompts);
+    if (cached?.startsWith(session + ' ')) return JSON.parse(cached.slice(session.length + 1));
     // A failing or blocked collector counts as "no prompts" for the rest of the visit.
-    return fetch(`${endpoint}/v1/sites/${site}/config`)
-      .then((response) => (response.ok ? response.text() : Promise.reject()))
-      .then(keep, () => keep('{"prompts":[]}'));
+    let prompts = [];
+    try {
+      prompts = (await (await fetch(`${endpoint}/v1/sites/${site}/config`)).json()).prompts || [];
+    } catch {}
+    store.set(CONFIG_KEY, session + ' ' + JSON.stringify(prompts));
+    return prompts;
   };
 
-  return safely((event: WireEvent, pageType?: string) => {
-    const now = Date.now();
-    const asked = JSON.parse(store.get(ASKED_KEY) || '{}');
-    if (busy || now - asked[''] < 7 * DAY || /^checkout/.test(pageType!) || PAYMENT.test(location.pathname)) return;
-    if (visit != event.session) config = read((visit = event.session));
-    const href = location.href;
-    config.then(
-      safely((prompts: PromptConfig[]) => {
-        const prompt = prompts.find(
-          (p) => p.on == event.type && (!p.path || new RegExp(p.path).test(location.pathname)) && !(now - asked[p.id] < 90 * DAY) && sampled(event.anon + ' ' + p.id) < p.sample,
-        );
-        if (!prompt || busy) return;
-        busy = 1;
-        setTimeout(() => {
-          // The shopper moved on (an SPA navigation) while the prompt waited: not the moment any more.
-          if (location.href != href) return void (busy = 0);
-          load().then(
-            safely((show: ShowPrompt) => {
-              asked[''] = asked[prompt.id] = Date.now();
-              store.set(ASKED_KEY, JSON.stringify(asked));
-              show(prompt, send);
-            }),
-            () => {},
-          ).finally(() => (busy = 0));
-        }, prompt.delay_ms);
-      }),
-      () => {},
-    );
-  });
+  // Async, and everything inside the try: called from the SDK's event path, it can neither throw nor reject.
+  return async (event: WireEvent, pageType?: string) => {
+    try {
+      const now = Date.now();
+      const asked = JSON.parse(store.get(ASKED_KEY) || '{}');
+      if (busy || now - asked[''] < 7 * DAY || /^checkout/.test(pageType!) || PAYMENT.test(location.pathname)) return;
+      if (visit != event.session) config = read((visit = event.session));
+      const href = location.href;
+      const prompt = (await config).find(
+        (p) => p.on == event.type && (!p.path || new RegExp(p.path).test(location.pathname)) && !(now - asked[p.id] < 90 * DAY) && sampled(event.anon + ' ' + p.id) < p.sample,
+      );
+      if (!prompt || busy) return;
+      busy = 1;
+      await new Promise((resolve) => setTimeout(resolve, prompt.delay_ms));
+      // The shopper moved on (an SPA navigation) while the prompt waited: not the moment any more.
+      if (location.href == href) {
+        const show = await load();
+        asked[''] = asked[prompt.id] = Date.now();
+        store.set(ASKED_KEY, JSON.stringify(asked));
+        show(prompt, send);
+      }
+    } catch {}
+    busy = 0;
+  };
 }
 
 /** A number in [0, 1) fixed by the text (FNV-1a): the same visitor is always in or out of a prompt's sample. */
