@@ -232,7 +232,8 @@ describe('never throws into the page', () => {
     );
     const events = await capture();
     expect(pageEvents(events)).toHaveLength(1);
-  });
+    // 3000 cards take 2–2.5 s in happy-dom alone, twice that beside the other test worker.
+  }, 15_000);
 
   test('a localStorage that throws, and a dead collector', async () => {
     loadPage('https://shop.example/products/x', blank);

@@ -112,6 +112,21 @@ describe('outbox: at least once', () => {
     box.stop();
   });
 
+  test('a tab closed a moment ago: its queue is adopted once it is a minute old, with no new event', async () => {
+    const orphan = event();
+    localStorage.setItem('wm_q_wm_test.closedtab', JSON.stringify({ t: Date.now(), e: [orphan], f: { [orphan.id]: Date.now() } }));
+    const { sent } = recordFetch();
+    const box = make();
+    await box.flush();
+    expect(sent).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(65_000);
+    expect(sent.flatMap(({ batch }) => ids(batch.events))).toEqual([orphan.id]);
+    expect(queues()).toEqual([]);
+    // Nothing left to look at: no more wake-ups.
+    expect(vi.getTimerCount()).toBe(0);
+    box.stop();
+  });
+
   test.each([
     [202, 'leaves'],
     [204, 'leaves'],

@@ -184,8 +184,9 @@ export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
         }
       }
       while (await sendNext());
-      // Batches in flight that no page of this tab awaits any more: sent again when due.
-      if (!timer && Object.keys(read().f).some((id) => !pending.has(id))) schedule(IN_FLIGHT_MS);
+      // Batches in flight that no page of this tab awaits any more, and queues of other tabs
+      // (a closed tab's is adopted once it is a minute old): looked at again until done.
+      if (!timer && (others()[0] || Object.keys(read().f).some((id) => !pending.has(id)))) schedule(IN_FLIGHT_MS);
     } finally {
       sending = 0;
       lock.release();
