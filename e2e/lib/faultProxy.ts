@@ -1,6 +1,11 @@
 import { createServer, type IncomingMessage } from 'node:http';
 
-export type Fault = { status: 503 } | { status: 429; retryAfter: number } | undefined;
+/**
+ * An error answer, or `reset`: the connection is cut before any answer (a network error in
+ * the browser). `delayMs`: the fault comes that long after the request, as from a collector
+ * across the internet rather than on this machine.
+ */
+export type Fault = (({ status: 500 | 503 } | { status: 429; retryAfter: number } | { reset: true }) & { delayMs?: number }) | undefined;
 
 /** What the proxy keeps of each event it forwards. */
 export interface SentEvent {
@@ -13,6 +18,7 @@ export interface SentEvent {
 
 export interface CollectAttempt {
   at: number;
+  /** 0 when the proxy reset the connection. */
   status: number;
   events: SentEvent[];
   /** What the collector answered, when it was reached. */
@@ -21,8 +27,8 @@ export interface CollectAttempt {
 
 /**
  * Sits between the browser and the collector: forwards everything, records each
- * `/v1/collect` attempt (the event ids and the answer), and on demand answers 503 or 429
- * itself, so the delivery tests can break the collector and watch the SDK recover.
+ * `/v1/collect` attempt (the event ids and the answer), and on demand answers 500, 503 or
+ * 429 itself or cuts the connection, so the delivery tests can break the collector and watch the SDK recover.
  */
 export async function startFaultProxy(target: string) {
   const attempts: CollectAttempt[] = [];
@@ -32,10 +38,18 @@ export async function startFaultProxy(target: string) {
     const isCollect = req.url?.startsWith('/v1/collect') && req.method === 'POST';
     const events = isCollect ? batchEvents(body) : [];
     const cors = { 'Access-Control-Allow-Origin': req.headers.origin ?? '*', 'Access-Control-Expose-Headers': 'Retry-After', Vary: 'Origin' };
-    if (isCollect && fault) {
-      attempts.push({ at: Date.now(), status: fault.status, events });
-      const headers = fault.status === 429 ? { ...cors, 'Retry-After': String(fault.retryAfter) } : cors;
-      res.writeHead(fault.status, { ...headers, 'Content-Type': 'application/json' }).end('{"error":"fault injected"}');
+    // The fault in force when the request came, even if the test lifts it meanwhile.
+    const failing = isCollect ? fault : undefined;
+    if (failing?.delayMs) await new Promise((resolve) => setTimeout(resolve, failing.delayMs));
+    if (failing && 'reset' in failing) {
+      attempts.push({ at: Date.now(), status: 0, events });
+      req.socket.resetAndDestroy();
+      return;
+    }
+    if (failing) {
+      attempts.push({ at: Date.now(), status: failing.status, events });
+      const headers = failing.status === 429 ? { ...cors, 'Retry-After': String(failing.retryAfter) } : cors;
+      res.writeHead(failing.status, { ...headers, 'Content-Type': 'application/json' }).end('{"error":"fault injected"}');
       return;
     }
     const headers = new Headers();

@@ -36,6 +36,8 @@ export function recordFetch(respond: (batch: CollectBatch) => Response | Promise
     sent.push({ url: String(url), batch });
     return respond(batch);
   });
+  // It stands for the browser's own fetch, which the SDK prefers to a page's wrapper.
+  fetch.toString = () => 'function fetch() { [native code] }';
   (globalThis as any).fetch = fetch;
   return { sent, fetch, events: () => sent.flatMap(({ batch }) => batch.events) };
 }

@@ -115,9 +115,10 @@ describe('pages and visits', () => {
     const vitals = { onLCP: report(1234.4), onCLS: report(0.123456), onINP: report(88), onFCP: report(900), onTTFB: report(120.6) };
     vi.doMock('web-vitals', () => vitals);
     vi.resetModules();
+    // The browser's fetch exists before the SDK is evaluated (the SDK keeps the one it found).
+    const { events } = recordFetch();
     const { init: freshInit } = await import('../src/index.ts');
     loadPage('https://shop.example/about', blank);
-    const { events } = recordFetch();
     const waymark = freshInit({ site: 'wm_test', endpoint: 'https://collector.test' });
     waymark.page('page_view');
     window.dispatchEvent(new Event('load'));
@@ -231,7 +232,8 @@ describe('never throws into the page', () => {
     );
     const events = await capture();
     expect(pageEvents(events)).toHaveLength(1);
-  });
+    // 3000 cards take 2–2.5 s in happy-dom alone, twice that beside the other test worker.
+  }, 15_000);
 
   test('a localStorage that throws, and a dead collector', async () => {
     loadPage('https://shop.example/products/x', blank);

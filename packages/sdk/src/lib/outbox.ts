@@ -3,11 +3,25 @@ import { MAX_BODY_BYTES } from '@waymark/schema';
 import { nanoid } from 'nanoid';
 import { storage, type Store } from './storage.ts';
 import { tabLock } from './tabLock.ts';
+import { transport } from './transport.ts';
 
 const RETRY_KEY = 'wm_r';
 const TAB_KEY = 'wm_t';
 /** A queue nobody wrote for this long belongs to a tab that is gone: another tab sends it. */
 const ORPHAN_MS = 60_000;
+/**
+ * A batch in flight for this long without a recorded answer is sent again: its page is
+ * gone (or its request is lost). Shorter would send again batches whose answer is about
+ * to be recorded (a hidden tab, a page back from the back/forward cache).
+ */
+export const IN_FLIGHT_MS = 5000;
+
+/** A tab's queue: `t` last write, `e` events, `f` the time each event's batch left, while in flight. */
+interface Queue {
+  t: number;
+  e: WireEvent[];
+  f: Record<string, number>;
+}
 
 interface OutboxOptions {
   site: string;
@@ -17,19 +31,24 @@ interface OutboxOptions {
 }
 
 /**
- * Delivery of SPEC §5: events wait in a persisted queue, leave in batches a second after
- * they were queued or at once when the page is hidden, and come back to the queue when
- * the collector cannot take them (offline, 5xx: jittered exponential backoff; 429: its
- * Retry-After). The retry time is in the store so every tab and the next page honour it.
- * Each batch is taken out of the queue before it is sent, under the tab lock, so no event
- * leaves twice; an event the collector rejects, or a batch it refuses (400, 403, 413),
- * is dropped: sending it again would not change the answer.
+ * Delivery of SPEC §5, at least once: events wait in a persisted queue and leave it only
+ * when their batch has an answer: 2xx, or a 4xx that sending again cannot change (400,
+ * 403, 404, 413, 422…: a malformed batch, an unknown site or origin, a body too large).
+ * 408, 425, 429, 5xx and network errors keep the events for a retry (jittered exponential
+ * backoff; 429: its Retry-After), the retry time in the store so every tab and the next
+ * page honour it. Batches leave a second after their first event was queued, or at once
+ * when the page is hidden.
  *
- * Each tab has its own queue (`wm_q_{site}.{tab}` = `{t: last write, e: events}`, the
- * tab's id in sessionStorage so a reload keeps it): Chromium's localStorage is not
- * consistent across renderer processes from one moment to the next, so tabs appending to
- * one shared queue lose events. The lock still lets one tab send at a time, and the
- * queues of tabs that are gone are adopted by the next tab that sends.
+ * A batch stays in the queue while in flight, marked with its send time: when the page
+ * goes away before the answer (a navigation, a closed tab), nothing can record it, so the
+ * next page that reads the queue sends the batch again once it has been in flight for
+ * IN_FLIGHT_MS. The collector dedups by id: a re-send costs bytes, never a stored duplicate.
+ *
+ * Each tab has its own queue (`wm_q_{site}.{tab}`, the tab's id in sessionStorage so a
+ * reload keeps it): Chromium's localStorage is not consistent across renderer processes
+ * from one moment to the next, so tabs appending to one shared queue lose events. The
+ * lock lets one tab send at a time, and the queues of tabs that are gone, in-flight
+ * batches included, are adopted by the next tab that sends.
  */
 export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
   const url = endpoint.replace(/\/+$/, '') + '/v1/collect';
@@ -38,16 +57,30 @@ export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
   const prefix = 'wm_q_' + site + '.';
   const mine = prefix + tab;
   const lock = tabLock(store, 'wm_l_' + site, tab);
-  const read = (key = mine): { t: number; e: WireEvent[] } => {
+  const send = transport();
+  /** Ids this page sent and awaits the answer for (or cannot know it: a beacon). */
+  const pending = new Set<string>();
+  const read = (key = mine): Queue => {
     try {
-      return JSON.parse(store.get(key)!) || { t: 0, e: [] };
+      const queue = JSON.parse(store.get(key)!);
+      queue.f ||= {};
+      return queue;
     } catch {
-      return { t: 0, e: [] };
+      return { t: 0, e: [], f: {} };
     }
   };
   // Beyond 500 events the oldest go: a shop offline for days must not fill the quota.
-  const write = (events: WireEvent[]) => (events[0] ? store.set(mine, JSON.stringify({ t: Date.now(), e: events.slice(-500) })) : store.del(mine));
+  // Only events still queued keep their send time (JSON drops the undefined ones).
+  const write = ({ e, f }: Queue) =>
+    (e = e.slice(-500))[0] ? store.set(mine, JSON.stringify({ t: Date.now(), e, f: Object.fromEntries(e.map(({ id }) => [id, f[id]])) })) : store.del(mine);
   const others = () => store.keys().filter((key) => key.startsWith(prefix) && key != mine);
+  /** Ends the flight of `ids`; `answered`: they leave the queue. */
+  const land = (ids: string[], answered?: unknown) => {
+    const queue = read();
+    for (const id of ids) delete queue.f[id], pending.delete(id);
+    if (answered) queue.e = queue.e.filter((event) => !ids.includes(event.id));
+    write(queue);
+  };
   let timer: ReturnType<typeof setTimeout> | 0 = 0;
   let sending: unknown;
   let stopped: unknown;
@@ -56,9 +89,8 @@ export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
     clearTimeout(timer);
     timer = setTimeout(flush, ms);
   };
-  /** Puts the batch back at the head of the queue and retries after `ms` (default: backoff). */
-  const backOff = (events: WireEvent[], ms?: number) => {
-    write([...events, ...read().e]);
+  /** Retries after `ms` (default: backoff). */
+  const backOff = (ms?: number) => {
     const attempt = +(store.get(RETRY_KEY) || '.0').split('.')[1]! + 1;
     ms ||= Math.min(3e5, 1000 * 2 ** attempt) * (0.5 + Math.random());
     store.set(RETRY_KEY, Math.round(Date.now() + ms) + '.' + attempt);
@@ -66,43 +98,48 @@ export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
   };
 
   /**
-   * Sends the next batch: at most 100 events and 64 KiB (the keepalive/beacon budget; the
-   * collector answers 413 above it). Resolves true when the queue may go on. `text/plain`
-   * keeps the request "simple" (no CORS preflight); keepalive lets it outlive the page.
-   * When the page is going away and fetch fails (the keepalive quota is shared by all
-   * scripts of the page), sendBeacon takes over: nothing could retry later anyway.
+   * Sends the next batch of events neither awaited by this page nor in flight for less
+   * than IN_FLIGHT_MS: at most 100 events and 64 KiB (the keepalive/beacon budget; the
+   * collector answers 413 above it). Resolves true when the queue may go on.
    */
   async function sendNext(unloading?: boolean): Promise<unknown> {
-    const events = read().e;
-    const head = `{"site":${JSON.stringify(site)},"sent_at":${Date.now()},"events":[`;
+    const queue = read();
+    const now = Date.now();
+    const head = `{"site":${JSON.stringify(site)},"sent_at":${now},"events":[`;
     const batch: string[] = [];
+    const ids: string[] = [];
     // UTF-8 bytes: what the body limit counts.
     let bytes = head.length + 2;
-    for (const event of events) {
+    for (const event of queue.e) {
+      if (pending.has(event.id) || now - queue.f[event.id]! < IN_FLIGHT_MS) continue;
       const json = JSON.stringify(event);
       const size = new Blob([json]).size + 1;
       if (batch.length > 99 || (batch[0] && bytes + size > MAX_BODY_BYTES)) break;
       bytes += size;
       batch.push(json);
+      ids.push(event.id);
     }
-    const sent = events.splice(0, batch.length);
-    if (!sent[0]) return;
-    write(events);
+    if (!ids[0]) return;
     // An event alone over the limit can never be sent: dropped rather than block the queue.
-    if (bytes > MAX_BODY_BYTES) return 1;
-    const body = head + batch + ']}';
+    if (bytes > MAX_BODY_BYTES) {
+      land(ids, 1);
+      return 1;
+    }
+    for (const id of ids) (queue.f[id] = now), pending.add(id);
+    write(queue);
     try {
-      const response = await fetch(url, { method: 'POST', body, keepalive: true, headers: { 'Content-Type': 'text/plain' } }).catch((error) => {
-        if (!unloading || !navigator.sendBeacon?.(url, new Blob([body], { type: 'text/plain' }))) throw error;
-      });
+      const response = await send(url, head + batch + ']}', unloading);
+      // A beacon: no answer can be known. The next page sends the batch again.
       if (!response) return 1;
       const { status } = response;
       if (status == 429) {
+        land(ids);
         // Unreadable when the collector does not expose the header to CORS: 30 s then.
         const header = response.headers.get('Retry-After')!;
-        return backOff(sent, Math.max(+header * 1000 || Date.parse(header) - Date.now(), 0) || 3e4);
+        return backOff(Math.max(+header * 1000 || Date.parse(header) - Date.now(), 0) || 3e4);
       }
-      if (status > 499) return backOff(sent);
+      if (status > 499 || status == 408 || status == 425) throw status;
+      land(ids, 1);
       store.del(RETRY_KEY);
       if (status > 299) warn('batch refused with ' + status);
       else {
@@ -111,7 +148,8 @@ export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
       }
       return 1;
     } catch {
-      backOff(sent);
+      land(ids);
+      backOff();
     }
   }
 
@@ -140,11 +178,15 @@ export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
       for (const key of others()) {
         const orphan = read(key);
         if (Date.now() - orphan.t > ORPHAN_MS) {
-          write([...orphan.e, ...read().e]);
+          const queue = read();
+          write({ t: 0, e: [...orphan.e, ...queue.e], f: { ...orphan.f, ...queue.f } });
           store.del(key);
         }
       }
       while (await sendNext());
+      // Batches in flight that no page of this tab awaits any more, and queues of other tabs
+      // (a closed tab's is adopted once it is a minute old): looked at again until done.
+      if (!timer && (others()[0] || Object.keys(read().f).some((id) => !pending.has(id)))) schedule(IN_FLIGHT_MS);
     } finally {
       sending = 0;
       lock.release();
@@ -157,7 +199,9 @@ export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
   return {
     push(event: WireEvent): void {
       tabs.set(TAB_KEY, tab);
-      write([...read().e, event]);
+      const queue = read();
+      queue.e.push(event);
+      write(queue);
       if (!timer && !stopped) schedule(1000);
     },
     flush,
