@@ -194,7 +194,7 @@ CREATE TABLE visitor_cart_days (
 
 -- Statements that read another table before writing (visits, distinct products,
 -- abandoned carts) come before the write that changes what they read.
-CREATE TRIGGER rollup_touchpoint AFTER INSERT ON events WHEN NEW.type <> 'web_vitals'
+CREATE TRIGGER rollup_touchpoint AFTER INSERT ON events WHEN NEW.type NOT IN ('web_vitals', 'feedback_prompt')
 BEGIN
   INSERT INTO visitor_hours (site_id, hour, visitor, stages, furthest, touchpoints, visits,
     product_views, list_views, distinct_products, site_searches, cart_adds, cart_removes,
@@ -273,24 +273,24 @@ BEGIN
     FROM (SELECT 1) LEFT JOIN (
       SELECT type, ts FROM events INDEXED BY events_by_visitor
       WHERE site_id = NEW.site_id AND visitor = NEW.visitor AND ts <= NEW.ts AND (ts < NEW.ts OR id < NEW.id)
-        AND session = NEW.session AND type <> 'web_vitals' ORDER BY ts DESC, id DESC LIMIT 1) p
+        AND session = NEW.session AND type NOT IN ('web_vitals', 'feedback_prompt') ORDER BY ts DESC, id DESC LIMIT 1) p
     LEFT JOIN (
       SELECT type, ts FROM events INDEXED BY events_by_visitor
       WHERE site_id = NEW.site_id AND visitor = NEW.visitor AND ts >= NEW.ts AND (ts > NEW.ts OR id > NEW.id)
-        AND session = NEW.session AND type <> 'web_vitals' ORDER BY ts, id LIMIT 1) n
+        AND session = NEW.session AND type NOT IN ('web_vitals', 'feedback_prompt') ORDER BY ts, id LIMIT 1) n
     WHERE p.type IS NOT NULL OR n.type IS NOT NULL
     UNION ALL
     SELECT NEW.ts / 3600000, coalesce(p.type, ''), NEW.type, 1
     FROM (SELECT 1) LEFT JOIN (
       SELECT type FROM events INDEXED BY events_by_visitor
       WHERE site_id = NEW.site_id AND visitor = NEW.visitor AND ts <= NEW.ts AND (ts < NEW.ts OR id < NEW.id)
-        AND session = NEW.session AND type <> 'web_vitals' ORDER BY ts DESC, id DESC LIMIT 1) p
+        AND session = NEW.session AND type NOT IN ('web_vitals', 'feedback_prompt') ORDER BY ts DESC, id DESC LIMIT 1) p
     UNION ALL
     SELECT coalesce(n.ts, NEW.ts) / 3600000, NEW.type, coalesce(n.type, ''), 1
     FROM (SELECT 1) LEFT JOIN (
       SELECT type, ts FROM events INDEXED BY events_by_visitor
       WHERE site_id = NEW.site_id AND visitor = NEW.visitor AND ts >= NEW.ts AND (ts > NEW.ts OR id > NEW.id)
-        AND session = NEW.session AND type <> 'web_vitals' ORDER BY ts, id LIMIT 1) n
+        AND session = NEW.session AND type NOT IN ('web_vitals', 'feedback_prompt') ORDER BY ts, id LIMIT 1) n
   ) AS link
   GROUP BY link.hour, link.from_type, link.to_type
   ON CONFLICT (site_id, hour, from_type, to_type) DO UPDATE SET transitions = transitions + excluded.transitions;

@@ -34,11 +34,11 @@ const REFERENCE = {
 SELECT furthest, touched, count(*) AS visitors FROM (
   SELECT max(stage) AS furthest,
          max(stage = 1) | (max(stage = 2) << 1) | (max(stage = 3) << 2) | (max(stage = 4) << 3) | (max(stage = 5) << 4) AS touched
-  FROM scope WHERE type <> 'web_vitals' GROUP BY visitor)
+  FROM scope WHERE type NOT IN ('web_vitals', 'feedback_prompt') GROUP BY visitor)
 GROUP BY furthest, touched`,
   touchpoints: `WITH ${SCOPE}
 SELECT stage, type, count(*) AS touchpoints, count(DISTINCT visitor) AS visitors
-FROM scope WHERE type <> 'web_vitals' GROUP BY stage, type ORDER BY stage, touchpoints DESC, type`,
+FROM scope WHERE type NOT IN ('web_vitals', 'feedback_prompt') GROUP BY stage, type ORDER BY stage, touchpoints DESC, type`,
   landings: `WITH ${SCOPE}
 SELECT coalesce(channel, 'unknown') AS channel, search_engine, count(*) AS landings, count(DISTINCT visitor) AS visitors
 FROM scope WHERE type = 'landing' GROUP BY 1, 2 ORDER BY landings DESC, 1, 2`,
@@ -79,7 +79,7 @@ FROM ranked GROUP BY stage, metric ORDER BY stage, metric`,
 SELECT d.day, count(DISTINCT e.visitor) AS visitors, count(DISTINCT e.session) AS visits,
        coalesce(sum(e.type = 'order_complete'), 0) AS orders
 FROM days d LEFT JOIN events e
-  ON e.site_id = ?1 AND e.ts >= d.start AND e.ts < d.end AND e.type <> 'web_vitals'
+  ON e.site_id = ?1 AND e.ts >= d.start AND e.ts < d.end AND e.type NOT IN ('web_vitals', 'feedback_prompt')
   AND (?4 IS NULL OR e.visitor IN (
     SELECT visitor FROM events
     WHERE site_id = ?1 AND ts >= ?2 AND ts < ?3 AND type = 'landing'
@@ -150,7 +150,7 @@ const ratingSum = (events: RawEvent[]) =>
 
 /** Every rollup table's rows for one site, as the triggers should have left them. */
 export function referenceRollups(events: RawEvent[]) {
-  const touch = events.filter((e) => e.type !== 'web_vitals').sort(byTime);
+  const touch = events.filter((e) => e.type !== 'web_vitals' && e.type !== 'feedback_prompt').sort(byTime);
   const visitorHours = [...groupBy(touch, (e) => `${Math.floor(e.ts / HOUR)} ${e.visitor}`).values()].map((group) => {
     const first = group[0]!;
     const landing = group.find((e) => e.type === 'landing');

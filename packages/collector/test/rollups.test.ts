@@ -19,6 +19,8 @@ const TYPES = [
   ['landing', 1], ['page_view', 2], ['product_list_view', 2], ['product_view', 2], ['site_search', 2],
   ['cart_add', 3], ['cart_remove', 3], ['checkout_start', 3], ['order_complete', 4],
   ['order_tracking_view', 5], ['return_start', 5], ['support_contact', 5], ['feedback', 5], ['web_vitals', 2],
+  // A measurement like web_vitals (SPEC §3): in no rollup of touchpoints.
+  ['feedback_prompt', 4],
 ] as const;
 const CHANNELS = [['organic_search', 'google'], ['organic_search', 'bing'], ['email', null], ['direct', null], [null, null]] as const;
 
@@ -55,6 +57,7 @@ function stored(siteId: number, t: Touchpoint, index: number): StoredEvent {
     order_complete: { order_id: `O-${t.order}`, revenue: t.price * 3, ...(t.currency ? { currency: t.currency } : {}), ...(t.coupon !== undefined ? { coupon: t.coupon } : {}) },
     feedback: { rating: t.rating, about: 'purchase' },
     web_vitals: { lcp: t.vital, inp: 96, cls: 0.1, page_type: 'product_view' },
+    feedback_prompt: { prompt: 'after_order', about: 'purchase', action: 'shown' },
     site_search: { query: 'shirt' },
   };
   const [channel, searchEngine] = CHANNELS[t.channel]!;
@@ -94,7 +97,8 @@ function batchesOf(rows: StoredEvent[], cuts: number[], order: (i: number) => nu
   const bounds = [0, ...[...cuts].sort((a, b) => a - b).filter((c) => c < rows.length), rows.length];
   const batches = bounds.slice(1).map((end, i) => rows.slice(bounds[i], end)).filter((b) => b.length > 0);
   const shuffled = batches.map((b, i) => [order(i), i, b] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, , b]) => b);
-  return [...shuffled, ...replays.map((r) => shuffled[r % shuffled.length]!)];
+  // No batch to replay when every row was stored before the rollups.
+  return [...shuffled, ...(shuffled.length ? replays.map((r) => shuffled[r % shuffled.length]!) : [])];
 }
 
 /** Rows as migration 0003 found them: in the old table, without rollups. */
