@@ -33,7 +33,7 @@ describe('query plans', () => {
   it.each(Object.entries(FUNNEL_SQL))('funnel %s reads rollups by a range of their key, never a range of events', async (name, sql) => {
     const params = [1, 0, 10, '["email"]', ...(name === 'DAYS' ? ['[["2025-11-10",0,10]]'] : [])];
     const detail = await plan(sql, name === 'WEB_VITALS' ? params.slice(0, 3) : params);
-    const reads = detail.filter((line) => /^(SCAN|SEARCH) (events|e|visitor_hours|visitor_hour_types|visitor_hour_money|visit_hours|hour_vitals|h|v)( |$)/.test(line));
+    const reads = detail.filter((line) => /^(SCAN|SEARCH) (events|e|visitor_hours|visitor_hour_types|visitor_hour_landings|visitor_hour_money|visit_hours|hour_vitals|h|v)( |$)/.test(line));
     expect(reads.length).toBeGreaterThan(0);
     for (const line of reads) {
       // The channel-filtered vitals read only the kept visitors' events, one index range each.

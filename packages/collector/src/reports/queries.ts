@@ -1,3 +1,4 @@
+import { STAGES, TOUCHPOINT_STAGE, type TouchpointType } from '@waymark/schema';
 import { EXPORT_COLUMNS, type ExportRow } from '../export/exportRow.ts';
 
 /**
@@ -24,8 +25,8 @@ export interface DayHours {
  * landing from one of the channels in the range (NULL = every visitor).
  */
 const PICKED = `picked AS MATERIALIZED (
-  SELECT DISTINCT visitor FROM visitor_hour_types
-  WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND ?4 IS NOT NULL AND type = 'landing'
+  SELECT DISTINCT visitor FROM visitor_hour_landings
+  WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND ?4 IS NOT NULL
     AND channel IN (SELECT value FROM json_each(?4)))`;
 const KEPT = `(?4 IS NULL OR visitor IN (SELECT visitor FROM picked))`;
 
@@ -37,14 +38,46 @@ SELECT furthest, touched, count(*) AS visitors FROM (
   FROM visitor_hours WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND ${KEPT} GROUP BY visitor)
 GROUP BY furthest, touched`;
 
-const TOUCHPOINTS = `WITH ${PICKED}
+/** The visitor_hours column counting each built-in touchpoint type (web vitals are no touchpoint). */
+const TYPE_COLUMNS = {
+  landing: 'landings',
+  page_view: 'page_views',
+  product_list_view: 'list_views',
+  product_view: 'product_views',
+  site_search: 'site_searches',
+  wishlist_add: 'wishlist_adds',
+  cart_add: 'cart_adds',
+  cart_remove: 'cart_removes',
+  cart_view: 'cart_views',
+  checkout_start: 'checkouts',
+  checkout_step: 'checkout_steps',
+  order_complete: 'orders',
+  order_tracking_view: 'order_tracking_views',
+  return_start: 'returns',
+  account_view: 'account_views',
+  review_submit: 'review_submits',
+  newsletter_signup: 'newsletter_signups',
+  feedback: 'feedback_count',
+} as const satisfies Record<Exclude<TouchpointType, 'web_vitals'>, string>;
+const BUILT_IN = Object.entries(TYPE_COLUMNS) as [keyof typeof TYPE_COLUMNS, string][];
+
+/**
+ * Built-in types in one pass over the visitors: per visitor the sum of each type's column,
+ * then per type the touchpoints and the visitors with at least one (one row, two columns a type).
+ */
+const BUILT_IN_TOUCHPOINTS = `WITH ${PICKED},
+per AS (SELECT ${BUILT_IN.map(([type, column]) => `sum(${column}) AS ${type}`).join(', ')}
+  FROM visitor_hours WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND ${KEPT} GROUP BY visitor)
+SELECT ${BUILT_IN.map(([type]) => `sum(${type}) AS ${type}, sum(${type} > 0) AS ${type}_visitors`).join(', ')} FROM per`;
+
+const CUSTOM_TOUCHPOINTS = `WITH ${PICKED}
 SELECT stage, type, sum(touchpoints) AS touchpoints, count(DISTINCT visitor) AS visitors
 FROM visitor_hour_types WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND ${KEPT}
-GROUP BY stage, type ORDER BY stage, touchpoints DESC, type`;
+GROUP BY stage, type`;
 
 const LANDINGS = `WITH ${PICKED}
-SELECT channel, nullif(search_engine, '') AS search_engine, sum(touchpoints) AS landings, count(DISTINCT visitor) AS visitors
-FROM visitor_hour_types WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND type = 'landing' AND ${KEPT}
+SELECT channel, nullif(search_engine, '') AS search_engine, sum(landings) AS landings, count(DISTINCT visitor) AS visitors
+FROM visitor_hour_landings WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND ${KEPT}
 GROUP BY 1, 2 ORDER BY landings DESC, 1, 2`;
 
 /** Visitors with a cart_add and no order_complete in the range, and what they had added. */
@@ -95,7 +128,7 @@ FROM days d LEFT JOIN visit_hours v
 GROUP BY d.day ORDER BY d.day`;
 
 /** The statements, for the query-plan test. */
-export const FUNNEL_SQL = { JOURNEY_SHAPES, TOUCHPOINTS, LANDINGS, ABANDONED_CARTS, REVENUE, WEB_VITALS, WEB_VITALS_OF_KEPT, DAYS };
+export const FUNNEL_SQL = { JOURNEY_SHAPES, BUILT_IN_TOUCHPOINTS, CUSTOM_TOUCHPOINTS, LANDINGS, ABANDONED_CARTS, REVENUE, WEB_VITALS, WEB_VITALS_OF_KEPT, DAYS };
 
 export interface FunnelRows {
   shapes: { furthest: number; touched: number; visitors: number }[];
@@ -110,13 +143,14 @@ export interface FunnelRows {
   rowsRead: number;
 }
 
-/** Every query of a funnel report, in one D1 round trip. */
+/** Every query of a funnel report, in one D1 round trip; touchpoints by type in (stage, touchpoints desc, type) order. */
 export async function readFunnel(db: D1Database, scope: FunnelScope, days: DayHours[]): Promise<FunnelRows> {
   const params = [scope.siteId, scope.fromHour, scope.toHour, scope.channels ? JSON.stringify(scope.channels) : null];
   const bind = (sql: string, extra: unknown[] = []) => db.prepare(sql).bind(...params, ...extra);
   const results = await db.batch([
     bind(JOURNEY_SHAPES),
-    bind(TOUCHPOINTS),
+    bind(BUILT_IN_TOUCHPOINTS),
+    bind(CUSTOM_TOUCHPOINTS),
     bind(LANDINGS),
     bind(ABANDONED_CARTS),
     bind(REVENUE),
@@ -124,14 +158,21 @@ export async function readFunnel(db: D1Database, scope: FunnelScope, days: DayHo
     bind(DAYS, [JSON.stringify(days.map((d) => [d.day, d.start, d.end]))]),
   ]);
   const rows = <T>(index: number) => results[index]!.results as T[];
+  const builtIn = rows<Record<string, number | null>>(1)[0]!;
+  const touchpoints = [
+    ...BUILT_IN.map(([type]) => ({ stage: STAGES.indexOf(TOUCHPOINT_STAGE[type]) + 1, type, touchpoints: builtIn[type] ?? 0, visitors: builtIn[`${type}_visitors`] ?? 0 })),
+    ...rows<FunnelRows['touchpoints'][number]>(2),
+  ]
+    .filter((t) => t.touchpoints > 0)
+    .sort((a, b) => a.stage - b.stage || b.touchpoints - a.touchpoints || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
   return {
     shapes: rows(0),
-    touchpoints: rows(1),
-    landings: rows(2),
-    carts: rows<FunnelRows['carts']>(3)[0]!,
-    revenue: rows(4),
-    vitals: rows(5),
-    days: rows(6),
+    touchpoints,
+    landings: rows(3),
+    carts: rows<FunnelRows['carts']>(4)[0]!,
+    revenue: rows(5),
+    vitals: rows(6),
+    days: rows(7),
     rowsRead: results.reduce((sum, result) => sum + (result.meta.rows_read ?? 0), 0),
   };
 }
