@@ -306,8 +306,12 @@ BEGIN
   -- link between them, if any, is replaced by two links through this one.
   INSERT INTO hour_transitions (site_id, hour, from_type, to_type, transitions)
   SELECT NEW.site_id, link.hour, link.from_type, link.to_type, sum(link.delta) FROM (
-    SELECT coalesce(n.ts, p.ts) / 3600000 AS hour, coalesce(p.type, '') AS from_type, coalesce(n.type, '') AS to_type, -1 AS delta
-    FROM (SELECT 1) LEFT JOIN (
+    SELECT CASE k.step WHEN 0 THEN coalesce(n.ts, p.ts) WHEN 1 THEN NEW.ts ELSE coalesce(n.ts, NEW.ts) END / 3600000 AS hour,
+           CASE k.step WHEN 2 THEN NEW.type ELSE coalesce(p.type, '') END AS from_type,
+           CASE k.step WHEN 1 THEN NEW.type ELSE coalesce(n.type, '') END AS to_type,
+           CASE k.step WHEN 0 THEN -1 ELSE 1 END AS delta
+    FROM (SELECT 0 AS step UNION ALL SELECT 1 UNION ALL SELECT 2) k
+    LEFT JOIN (
       SELECT type, ts FROM events INDEXED BY events_by_visitor
       WHERE site_id = NEW.site_id AND visitor = NEW.visitor AND ts <= NEW.ts AND (ts < NEW.ts OR id < NEW.id)
         AND session = NEW.session AND type <> 'web_vitals' ORDER BY ts DESC, id DESC LIMIT 1) p
@@ -315,19 +319,7 @@ BEGIN
       SELECT type, ts FROM events INDEXED BY events_by_visitor
       WHERE site_id = NEW.site_id AND visitor = NEW.visitor AND ts >= NEW.ts AND (ts > NEW.ts OR id > NEW.id)
         AND session = NEW.session AND type <> 'web_vitals' ORDER BY ts, id LIMIT 1) n
-    WHERE p.type IS NOT NULL OR n.type IS NOT NULL
-    UNION ALL
-    SELECT NEW.ts / 3600000, coalesce(p.type, ''), NEW.type, 1
-    FROM (SELECT 1) LEFT JOIN (
-      SELECT type FROM events INDEXED BY events_by_visitor
-      WHERE site_id = NEW.site_id AND visitor = NEW.visitor AND ts <= NEW.ts AND (ts < NEW.ts OR id < NEW.id)
-        AND session = NEW.session AND type <> 'web_vitals' ORDER BY ts DESC, id DESC LIMIT 1) p
-    UNION ALL
-    SELECT coalesce(n.ts, NEW.ts) / 3600000, NEW.type, coalesce(n.type, ''), 1
-    FROM (SELECT 1) LEFT JOIN (
-      SELECT type, ts FROM events INDEXED BY events_by_visitor
-      WHERE site_id = NEW.site_id AND visitor = NEW.visitor AND ts >= NEW.ts AND (ts > NEW.ts OR id > NEW.id)
-        AND session = NEW.session AND type <> 'web_vitals' ORDER BY ts, id LIMIT 1) n
+    WHERE k.step > 0 OR p.type IS NOT NULL OR n.type IS NOT NULL
   ) AS link
   GROUP BY link.hour, link.from_type, link.to_type
   ON CONFLICT (site_id, hour, from_type, to_type) DO UPDATE SET transitions = transitions + excluded.transitions;
