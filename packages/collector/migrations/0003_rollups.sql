@@ -35,8 +35,8 @@ CREATE TABLE events (
 CREATE UNIQUE INDEX events_by_id ON events (site_id, id);
 CREATE INDEX events_by_visitor ON events (site_id, visitor);
 
--- Per visitor and UTC hour: the funnel's journey shapes, carts, orders and the families of
--- touchpoints (web vitals are measurements: they go to hour_vitals only). first_* and
+-- Per visitor and UTC hour: the funnel's journey shapes, carts, orders and a count of every
+-- built-in touchpoint type (web vitals are measurements: they go to hour_vitals only). first_* and
 -- landing_* remember which event (ts, id) set device/country and channel, so an earlier
 -- late event can take its place.
 CREATE TABLE visitor_hours (
@@ -60,6 +60,15 @@ CREATE TABLE visitor_hours (
   support_contacts INTEGER NOT NULL,
   feedback_count INTEGER NOT NULL,
   feedback_rating_sum REAL NOT NULL,
+  -- The other built-in types of @waymark/schema, so that every built-in type has a column.
+  landings INTEGER NOT NULL,
+  page_views INTEGER NOT NULL,
+  wishlist_adds INTEGER NOT NULL,
+  cart_views INTEGER NOT NULL,
+  checkout_steps INTEGER NOT NULL,
+  account_views INTEGER NOT NULL,
+  review_submits INTEGER NOT NULL,
+  newsletter_signups INTEGER NOT NULL,
   first_at INTEGER NOT NULL,
   first_id TEXT NOT NULL,
   device TEXT,
@@ -80,18 +89,29 @@ CREATE TABLE visit_hours (
   PRIMARY KEY (site_id, hour, visitor, session)
 ) WITHOUT ROWID;
 
--- Touchpoints per visitor, hour, stage and type (landings also by channel and search
--- engine, '' elsewhere): counts and distinct visitors by type, and the channel filter.
+-- Custom touchpoint types (not in @waymark/schema's table) and feedback (whose stage is the
+-- one it is about) per visitor, hour and stage: their counts and distinct visitors. The
+-- other built-in types are columns of visitor_hours.
 CREATE TABLE visitor_hour_types (
   site_id INTEGER NOT NULL,
   hour INTEGER NOT NULL,
   visitor TEXT NOT NULL,
   type TEXT NOT NULL,
   stage INTEGER NOT NULL,
+  touchpoints INTEGER NOT NULL,
+  PRIMARY KEY (site_id, hour, visitor, type, stage)
+) WITHOUT ROWID;
+
+-- Landings per visitor, hour, channel ('unknown' when none) and search engine ('' when
+-- none): landings by channel with distinct visitors, and the channel filter.
+CREATE TABLE visitor_hour_landings (
+  site_id INTEGER NOT NULL,
+  hour INTEGER NOT NULL,
+  visitor TEXT NOT NULL,
   channel TEXT NOT NULL,
   search_engine TEXT NOT NULL,
-  touchpoints INTEGER NOT NULL,
-  PRIMARY KEY (site_id, hour, visitor, type, stage, channel, search_engine)
+  landings INTEGER NOT NULL,
+  PRIMARY KEY (site_id, hour, visitor, channel, search_engine)
 ) WITHOUT ROWID;
 
 -- Money per visitor, hour and currency ('' = none given): kind 'cart' is the value of cart
@@ -199,8 +219,9 @@ BEGIN
   INSERT INTO visitor_hours (site_id, hour, visitor, stages, furthest, touchpoints, visits,
     product_views, list_views, distinct_products, site_searches, cart_adds, cart_removes,
     checkouts, orders, returns, order_tracking_views, support_contacts, feedback_count,
-    feedback_rating_sum, first_at, first_id, device, country, landing_at, landing_id,
-    channel, search_engine)
+    feedback_rating_sum, landings, page_views, wishlist_adds, cart_views, checkout_steps,
+    account_views, review_submits, newsletter_signups, first_at, first_id, device, country,
+    landing_at, landing_id, channel, search_engine)
   VALUES (NEW.site_id, NEW.ts / 3600000, NEW.visitor, 1 << (NEW.stage - 1), NEW.stage, 1,
     NOT EXISTS (SELECT 1 FROM visit_hours WHERE site_id = NEW.site_id AND hour = NEW.ts / 3600000
       AND visitor = NEW.visitor AND session = NEW.session),
@@ -214,6 +235,8 @@ BEGIN
     NEW.type = 'checkout_start', NEW.type = 'order_complete', NEW.type = 'return_start',
     NEW.type = 'order_tracking_view', NEW.type = 'support_contact', NEW.type = 'feedback',
     CASE WHEN NEW.type = 'feedback' AND json_type(NEW.props, '$.rating') IN ('integer', 'real') THEN NEW.props ->> '$.rating' ELSE 0 END,
+    NEW.type = 'landing', NEW.type = 'page_view', NEW.type = 'wishlist_add', NEW.type = 'cart_view',
+    NEW.type = 'checkout_step', NEW.type = 'account_view', NEW.type = 'review_submit', NEW.type = 'newsletter_signup',
     NEW.ts, NEW.id, NEW.device, NEW.country,
     CASE WHEN NEW.type = 'landing' THEN NEW.ts END, CASE WHEN NEW.type = 'landing' THEN NEW.id END,
     CASE WHEN NEW.type = 'landing' THEN NEW.channel END, CASE WHEN NEW.type = 'landing' THEN NEW.search_engine END)
@@ -235,6 +258,14 @@ BEGIN
     support_contacts = support_contacts + excluded.support_contacts,
     feedback_count = feedback_count + excluded.feedback_count,
     feedback_rating_sum = feedback_rating_sum + excluded.feedback_rating_sum,
+    landings = landings + excluded.landings,
+    page_views = page_views + excluded.page_views,
+    wishlist_adds = wishlist_adds + excluded.wishlist_adds,
+    cart_views = cart_views + excluded.cart_views,
+    checkout_steps = checkout_steps + excluded.checkout_steps,
+    account_views = account_views + excluded.account_views,
+    review_submits = review_submits + excluded.review_submits,
+    newsletter_signups = newsletter_signups + excluded.newsletter_signups,
     device = CASE WHEN (excluded.first_at, excluded.first_id) < (first_at, first_id) THEN excluded.device ELSE device END,
     country = CASE WHEN (excluded.first_at, excluded.first_id) < (first_at, first_id) THEN excluded.country ELSE country END,
     first_id = CASE WHEN (excluded.first_at, excluded.first_id) < (first_at, first_id) THEN excluded.first_id ELSE first_id END,
@@ -247,11 +278,18 @@ BEGIN
   INSERT OR IGNORE INTO visit_hours (site_id, hour, visitor, session)
   VALUES (NEW.site_id, NEW.ts / 3600000, NEW.visitor, NEW.session);
 
-  INSERT INTO visitor_hour_types (site_id, hour, visitor, type, stage, channel, search_engine, touchpoints)
-  VALUES (NEW.site_id, NEW.ts / 3600000, NEW.visitor, NEW.type, NEW.stage,
-    CASE WHEN NEW.type = 'landing' THEN coalesce(NEW.channel, 'unknown') ELSE '' END,
-    CASE WHEN NEW.type = 'landing' THEN coalesce(NEW.search_engine, '') ELSE '' END, 1)
-  ON CONFLICT (site_id, hour, visitor, type, stage, channel, search_engine) DO UPDATE SET touchpoints = touchpoints + 1;
+  INSERT INTO visitor_hour_types (site_id, hour, visitor, type, stage, touchpoints)
+  SELECT NEW.site_id, NEW.ts / 3600000, NEW.visitor, NEW.type, NEW.stage, 1
+  WHERE NEW.type NOT IN ('landing', 'page_view', 'product_list_view', 'product_view', 'site_search',
+    'wishlist_add', 'cart_add', 'cart_remove', 'cart_view', 'checkout_start', 'checkout_step',
+    'order_complete', 'order_tracking_view', 'return_start', 'account_view', 'review_submit',
+    'newsletter_signup')
+  ON CONFLICT (site_id, hour, visitor, type, stage) DO UPDATE SET touchpoints = touchpoints + 1;
+
+  INSERT INTO visitor_hour_landings (site_id, hour, visitor, channel, search_engine, landings)
+  SELECT NEW.site_id, NEW.ts / 3600000, NEW.visitor, coalesce(NEW.channel, 'unknown'), coalesce(NEW.search_engine, ''), 1
+  WHERE NEW.type = 'landing'
+  ON CONFLICT (site_id, hour, visitor, channel, search_engine) DO UPDATE SET landings = landings + 1;
 
   INSERT INTO visitor_hour_money (site_id, hour, visitor, kind, currency, events, amount)
   SELECT NEW.site_id, NEW.ts / 3600000, NEW.visitor, 'cart', NEW.props ->> '$.product.currency', 1,
@@ -269,8 +307,12 @@ BEGIN
   -- link between them, if any, is replaced by two links through this one.
   INSERT INTO hour_transitions (site_id, hour, from_type, to_type, transitions)
   SELECT NEW.site_id, link.hour, link.from_type, link.to_type, sum(link.delta) FROM (
-    SELECT coalesce(n.ts, p.ts) / 3600000 AS hour, coalesce(p.type, '') AS from_type, coalesce(n.type, '') AS to_type, -1 AS delta
-    FROM (SELECT 1) LEFT JOIN (
+    SELECT CASE k.step WHEN 0 THEN coalesce(n.ts, p.ts) WHEN 1 THEN NEW.ts ELSE coalesce(n.ts, NEW.ts) END / 3600000 AS hour,
+           CASE k.step WHEN 2 THEN NEW.type ELSE coalesce(p.type, '') END AS from_type,
+           CASE k.step WHEN 1 THEN NEW.type ELSE coalesce(n.type, '') END AS to_type,
+           CASE k.step WHEN 0 THEN -1 ELSE 1 END AS delta
+    FROM (SELECT 0 AS step UNION ALL SELECT 1 UNION ALL SELECT 2) k
+    LEFT JOIN (
       SELECT type, ts FROM events INDEXED BY events_by_visitor
       WHERE site_id = NEW.site_id AND visitor = NEW.visitor AND ts <= NEW.ts AND (ts < NEW.ts OR id < NEW.id)
         AND session = NEW.session AND type NOT IN ('web_vitals', 'feedback_prompt') ORDER BY ts DESC, id DESC LIMIT 1) p
@@ -278,19 +320,7 @@ BEGIN
       SELECT type, ts FROM events INDEXED BY events_by_visitor
       WHERE site_id = NEW.site_id AND visitor = NEW.visitor AND ts >= NEW.ts AND (ts > NEW.ts OR id > NEW.id)
         AND session = NEW.session AND type NOT IN ('web_vitals', 'feedback_prompt') ORDER BY ts, id LIMIT 1) n
-    WHERE p.type IS NOT NULL OR n.type IS NOT NULL
-    UNION ALL
-    SELECT NEW.ts / 3600000, coalesce(p.type, ''), NEW.type, 1
-    FROM (SELECT 1) LEFT JOIN (
-      SELECT type FROM events INDEXED BY events_by_visitor
-      WHERE site_id = NEW.site_id AND visitor = NEW.visitor AND ts <= NEW.ts AND (ts < NEW.ts OR id < NEW.id)
-        AND session = NEW.session AND type NOT IN ('web_vitals', 'feedback_prompt') ORDER BY ts DESC, id DESC LIMIT 1) p
-    UNION ALL
-    SELECT coalesce(n.ts, NEW.ts) / 3600000, NEW.type, coalesce(n.type, ''), 1
-    FROM (SELECT 1) LEFT JOIN (
-      SELECT type, ts FROM events INDEXED BY events_by_visitor
-      WHERE site_id = NEW.site_id AND visitor = NEW.visitor AND ts >= NEW.ts AND (ts > NEW.ts OR id > NEW.id)
-        AND session = NEW.session AND type NOT IN ('web_vitals', 'feedback_prompt') ORDER BY ts, id LIMIT 1) n
+    WHERE k.step > 0 OR p.type IS NOT NULL OR n.type IS NOT NULL
   ) AS link
   GROUP BY link.hour, link.from_type, link.to_type
   ON CONFLICT (site_id, hour, from_type, to_type) DO UPDATE SET transitions = transitions + excluded.transitions;

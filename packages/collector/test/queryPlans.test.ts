@@ -43,7 +43,7 @@ describe('query plans', () => {
     const detail = await plan(sql, usedParams(sql, params));
     // A persona filter looks each kept visitor up in their lifetime rollup by its key.
     for (const line of detail.filter((l) => /^(SCAN|SEARCH) (t|visitor_totals)( |$)/.test(l))) expect(line).toBe('SEARCH t USING PRIMARY KEY (site_id=? AND visitor=?)');
-    const reads = detail.filter((line) => /^(SCAN|SEARCH) (events|e|visitor_hours|visitor_hour_types|visitor_hour_money|visit_hours|hour_vitals|h|v)( |$)/.test(line));
+    const reads = detail.filter((line) => /^(SCAN|SEARCH) (events|e|visitor_hours|visitor_hour_types|visitor_hour_landings|visitor_hour_money|visit_hours|hour_vitals|h|v)( |$)/.test(line));
     expect(reads.length).toBeGreaterThan(0);
     for (const line of reads) {
       // The channel-filtered vitals read only the kept visitors' events, one index range each.

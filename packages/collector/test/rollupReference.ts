@@ -1,3 +1,4 @@
+import { isTouchpointType } from '@waymark/schema';
 import type { FunnelRows } from '../src/reports/queries.ts';
 
 /**
@@ -174,6 +175,14 @@ export function referenceRollups(events: RawEvent[]) {
       support_contacts: family(group, 'support_contact'),
       feedback_count: family(group, 'feedback'),
       feedback_rating_sum: ratingSum(group),
+      landings: family(group, 'landing'),
+      page_views: family(group, 'page_view'),
+      wishlist_adds: family(group, 'wishlist_add'),
+      cart_views: family(group, 'cart_view'),
+      checkout_steps: family(group, 'checkout_step'),
+      account_views: family(group, 'account_view'),
+      review_submits: family(group, 'review_submit'),
+      newsletter_signups: family(group, 'newsletter_signup'),
       device: first.device,
       country: first.country,
       channel: landing?.channel ?? null,
@@ -183,10 +192,12 @@ export function referenceRollups(events: RawEvent[]) {
 
   const visitHours = new Set(touch.map((e) => `${Math.floor(e.ts / HOUR)} ${e.visitor} ${e.session}`)).size;
 
-  const types = [...groupBy(touch, (e) => {
-    const landing = e.type === 'landing';
-    return JSON.stringify([Math.floor(e.ts / HOUR), e.visitor, e.type, e.stage, landing ? (e.channel ?? 'unknown') : '', landing ? (e.search_engine ?? '') : '']);
-  })].map(([key, group]) => [key, group.length] as const);
+  const types = [...groupBy(touch.filter((e) => !isTouchpointType(e.type) || e.type === 'feedback'), (e) => JSON.stringify([Math.floor(e.ts / HOUR), e.visitor, e.type, e.stage]))].map(
+    ([key, group]) => [key, group.length] as const,
+  );
+  const landings = [
+    ...groupBy(touch.filter((e) => e.type === 'landing'), (e) => JSON.stringify([Math.floor(e.ts / HOUR), e.visitor, e.channel ?? 'unknown', e.search_engine ?? ''])),
+  ].map(([key, group]) => [key, group.length] as const);
 
   const money_ = new Map<string, { events: number; amount: number }>();
   for (const e of touch) {
@@ -267,6 +278,7 @@ export function referenceRollups(events: RawEvent[]) {
     visitorHours: sorted(visitorHours),
     visitHours,
     types: sorted(types),
+    landings: sorted(landings),
     money: sorted(money_),
     transitions: sorted(transitions),
     vitals: sorted(vitals),
@@ -281,7 +293,8 @@ export async function storedRollups(db: D1Database, siteId: number) {
   const visitorHours = await all<Record<string, unknown>>(
     `SELECT hour, visitor, stages, furthest, touchpoints, visits, product_views, list_views, distinct_products, site_searches,
        cart_adds, cart_removes, checkouts, orders, returns, order_tracking_views, support_contacts, feedback_count,
-       feedback_rating_sum, device, country, channel, search_engine FROM visitor_hours WHERE site_id = ?1`,
+       feedback_rating_sum, landings, page_views, wishlist_adds, cart_views, checkout_steps, account_views, review_submits,
+       newsletter_signups, device, country, channel, search_engine FROM visitor_hours WHERE site_id = ?1`,
   );
   const totals = await all<Record<string, unknown>>(
     `SELECT visitor, first_seen, last_seen, first_channel, first_search_engine, device, country, visits, product_views,
@@ -298,7 +311,12 @@ export async function storedRollups(db: D1Database, siteId: number) {
     visitorHours: sorted(visitorHours.map((r) => round(r, 'feedback_rating_sum'))),
     visitHours: (await all<{ n: number }>('SELECT count(*) AS n FROM visit_hours WHERE site_id = ?1'))[0]!.n,
     types: sorted(
-      (await all<Keyed>(`SELECT json_array(hour, visitor, type, stage, channel, search_engine) AS key, touchpoints AS n FROM visitor_hour_types WHERE site_id = ?1`)).map(
+      (await all<Keyed>(`SELECT json_array(hour, visitor, type, stage) AS key, touchpoints AS n FROM visitor_hour_types WHERE site_id = ?1`)).map(
+        (r) => [r.key, r.n] as const,
+      ),
+    ),
+    landings: sorted(
+      (await all<Keyed>(`SELECT json_array(hour, visitor, channel, search_engine) AS key, landings AS n FROM visitor_hour_landings WHERE site_id = ?1`)).map(
         (r) => [r.key, r.n] as const,
       ),
     ),

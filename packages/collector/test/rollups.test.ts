@@ -19,6 +19,7 @@ const TYPES = [
   ['landing', 1], ['page_view', 2], ['product_list_view', 2], ['product_view', 2], ['site_search', 2],
   ['cart_add', 3], ['cart_remove', 3], ['checkout_start', 3], ['order_complete', 4],
   ['order_tracking_view', 5], ['return_start', 5], ['support_contact', 5], ['feedback', 5], ['web_vitals', 2],
+  ['cart_view', 3], ['wishlist_add', 2], ['account_view', 5], ['support_contact', 3], ['size_guide_open', 2],
   // A measurement like web_vitals (SPEC §3): in no rollup of touchpoints.
   ['feedback_prompt', 4],
 ] as const;
@@ -97,8 +98,7 @@ function batchesOf(rows: StoredEvent[], cuts: number[], order: (i: number) => nu
   const bounds = [0, ...[...cuts].sort((a, b) => a - b).filter((c) => c < rows.length), rows.length];
   const batches = bounds.slice(1).map((end, i) => rows.slice(bounds[i], end)).filter((b) => b.length > 0);
   const shuffled = batches.map((b, i) => [order(i), i, b] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, , b]) => b);
-  // No batch to replay when every row was stored before the rollups.
-  return [...shuffled, ...(shuffled.length ? replays.map((r) => shuffled[r % shuffled.length]!) : [])];
+  return shuffled.length === 0 ? [] : [...shuffled, ...replays.map((r) => shuffled[r % shuffled.length]!)];
 }
 
 /** Rows as migration 0003 found them: in the old table, without rollups. */

@@ -27,7 +27,7 @@ kept AS MATERIALIZED (
   FROM visitor_hours WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3
   GROUP BY visitor
   HAVING (?4 IS NULL OR visitor IN (
-      SELECT visitor FROM visitor_hour_types WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND type = 'landing'
+      SELECT visitor FROM visitor_hour_landings WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3
         AND channel IN (SELECT value FROM json_each(?4))))
     AND (?5 IS NULL OR max(device IN (SELECT value FROM json_each(?5))))),
 p AS MATERIALIZED (
@@ -42,10 +42,10 @@ SELECT 'revenue', p.persona, json_object('currency', nullif(m.currency, ''), 'or
   WHERE m.site_id = ?1 AND m.hour >= ?2 AND m.hour < ?3 AND m.kind = 'order'
   GROUP BY p.persona, m.currency
 UNION ALL
-SELECT 'channel', p.persona, json_object('channel', ty.channel, 'landings', sum(ty.touchpoints), 'visitors', count(DISTINCT ty.visitor))
-  FROM visitor_hour_types ty JOIN p ON p.visitor = ty.visitor
-  WHERE ty.site_id = ?1 AND ty.hour >= ?2 AND ty.hour < ?3 AND ty.type = 'landing'
-  GROUP BY p.persona, ty.channel`;
+SELECT 'channel', p.persona, json_object('channel', l.channel, 'landings', sum(l.landings), 'visitors', count(DISTINCT l.visitor))
+  FROM visitor_hour_landings l JOIN p ON p.visitor = l.visitor
+  WHERE l.site_id = ?1 AND l.hour >= ?2 AND l.hour < ?3
+  GROUP BY p.persona, l.channel`;
   return { sql, values };
 }
 

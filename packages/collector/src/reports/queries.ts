@@ -1,3 +1,4 @@
+import { STAGES, TOUCHPOINT_STAGE, type TouchpointType } from '@waymark/schema';
 import { EXPORT_COLUMNS, type ExportRow } from '../export/exportRow.ts';
 import { usedParams } from '../lib/usedParams.ts';
 import { DEFAULT_PERSONAS } from '../personas/defaultPersonas.ts';
@@ -42,13 +43,39 @@ function picked(personaCase: string) {
   WHERE h.site_id = ?1 AND h.hour >= ?2 AND h.hour < ?3 AND ?4 IS NOT NULL
   GROUP BY h.visitor
   HAVING (?4 -> '$.channels' IS NULL OR h.visitor IN (
-      SELECT visitor FROM visitor_hour_types WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND type = 'landing'
+      SELECT visitor FROM visitor_hour_landings WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3
         AND channel IN (SELECT value FROM json_each(?4, '$.channels'))))
     AND (?4 -> '$.devices' IS NULL OR max(h.device IN (SELECT value FROM json_each(?4, '$.devices'))))
     AND (?4 -> '$.personas' IS NULL OR (SELECT ${personaCase} FROM visitor_totals t WHERE t.site_id = ?1 AND t.visitor = h.visitor)
       IN (SELECT value FROM json_each(?4, '$.personas'))))`;
 }
 const KEPT = `(?4 IS NULL OR visitor IN (SELECT visitor FROM picked))`;
+
+/**
+ * The visitor_hours column counting each built-in touchpoint type of a fixed stage (web
+ * vitals and feedback prompts are no touchpoint; feedback takes the stage it is about, so it
+ * is counted with the custom types, by stage).
+ */
+const TYPE_COLUMNS = {
+  landing: 'landings',
+  page_view: 'page_views',
+  product_list_view: 'list_views',
+  product_view: 'product_views',
+  site_search: 'site_searches',
+  wishlist_add: 'wishlist_adds',
+  cart_add: 'cart_adds',
+  cart_remove: 'cart_removes',
+  cart_view: 'cart_views',
+  checkout_start: 'checkouts',
+  checkout_step: 'checkout_steps',
+  order_complete: 'orders',
+  order_tracking_view: 'order_tracking_views',
+  return_start: 'returns',
+  account_view: 'account_views',
+  review_submit: 'review_submits',
+  newsletter_signup: 'newsletter_signups',
+} as const satisfies Record<Exclude<TouchpointType, 'web_vitals' | 'feedback' | 'feedback_prompt'>, string>;
+const BUILT_IN = Object.entries(TYPE_COLUMNS) as [keyof typeof TYPE_COLUMNS, string][];
 
 /** The report's statements for a site's persona rules (compiled; see FunnelScope.persona). */
 export function funnelSql(personaCase: string) {
@@ -62,14 +89,24 @@ export function funnelSql(personaCase: string) {
     FROM visitor_hours WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND ${KEPT} GROUP BY visitor)
   GROUP BY furthest, touched`;
 
-  const TOUCHPOINTS = `WITH ${PICKED}
+
+  /**
+   * Built-in types in one pass over the visitors: per visitor the sum of each type's column,
+   * then per type the touchpoints and the visitors with at least one (one row, two columns a type).
+   */
+  const BUILT_IN_TOUCHPOINTS = `WITH ${PICKED},
+  per AS (SELECT ${BUILT_IN.map(([type, column]) => `sum(${column}) AS ${type}`).join(', ')}
+    FROM visitor_hours WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND ${KEPT} GROUP BY visitor)
+  SELECT ${BUILT_IN.map(([type]) => `sum(${type}) AS ${type}, sum(${type} > 0) AS ${type}_visitors`).join(', ')} FROM per`;
+
+  const CUSTOM_TOUCHPOINTS = `WITH ${PICKED}
   SELECT stage, type, sum(touchpoints) AS touchpoints, count(DISTINCT visitor) AS visitors
   FROM visitor_hour_types WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND ${KEPT}
-  GROUP BY stage, type ORDER BY stage, touchpoints DESC, type`;
+  GROUP BY stage, type`;
 
   const LANDINGS = `WITH ${PICKED}
-  SELECT channel, nullif(search_engine, '') AS search_engine, sum(touchpoints) AS landings, count(DISTINCT visitor) AS visitors
-  FROM visitor_hour_types WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND type = 'landing' AND ${KEPT}
+  SELECT channel, nullif(search_engine, '') AS search_engine, sum(landings) AS landings, count(DISTINCT visitor) AS visitors
+  FROM visitor_hour_landings WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND ${KEPT}
   GROUP BY 1, 2 ORDER BY landings DESC, 1, 2`;
 
   /** Visitors with a cart_add and no order_complete in the range, and what they had added. */
@@ -120,7 +157,7 @@ export function funnelSql(personaCase: string) {
     ON v.site_id = ?1 AND v.hour >= d.start AND v.hour < d.end AND ${KEPT.replace('visitor IN', 'v.visitor IN')}
   GROUP BY d.day ORDER BY d.day`;
 
-  return { JOURNEY_SHAPES, TOUCHPOINTS, LANDINGS, ABANDONED_CARTS, REVENUE, WEB_VITALS, WEB_VITALS_OF_KEPT, DAYS };
+  return { JOURNEY_SHAPES, BUILT_IN_TOUCHPOINTS, CUSTOM_TOUCHPOINTS, LANDINGS, ABANDONED_CARTS, REVENUE, WEB_VITALS, WEB_VITALS_OF_KEPT, DAYS };
 }
 
 /** The statements with the default personas, for the query-plan test. */
@@ -139,16 +176,17 @@ export interface FunnelRows {
   rowsRead: number;
 }
 
-/** Every query of a funnel report, in one D1 round trip. */
+/** Every query of a funnel report, in one D1 round trip; touchpoints by type in (stage, touchpoints desc, type) order. */
 export async function readFunnel(db: D1Database, scope: FunnelScope, days: DayHours[]): Promise<FunnelRows> {
-  const { JOURNEY_SHAPES, TOUCHPOINTS, LANDINGS, ABANDONED_CARTS, REVENUE, WEB_VITALS, WEB_VITALS_OF_KEPT, DAYS } = funnelSql(scope.persona.sql);
+  const { JOURNEY_SHAPES, BUILT_IN_TOUCHPOINTS, CUSTOM_TOUCHPOINTS, LANDINGS, ABANDONED_CARTS, REVENUE, WEB_VITALS, WEB_VITALS_OF_KEPT, DAYS } = funnelSql(scope.persona.sql);
   const filtered = scope.channels || scope.devices || scope.personas;
   const filters = filtered ? JSON.stringify({ channels: scope.channels, devices: scope.devices, personas: scope.personas }) : null;
   const params = [scope.siteId, scope.fromHour, scope.toHour, filters, JSON.stringify(days.map((d) => [d.day, d.start, d.end])), scope.persona.now, JSON.stringify(scope.persona.values)];
   const bind = (sql: string) => db.prepare(sql).bind(...usedParams(sql, params));
   const results = await db.batch([
     bind(JOURNEY_SHAPES),
-    bind(TOUCHPOINTS),
+    bind(BUILT_IN_TOUCHPOINTS),
+    bind(CUSTOM_TOUCHPOINTS),
     bind(LANDINGS),
     bind(ABANDONED_CARTS),
     bind(REVENUE),
@@ -156,14 +194,21 @@ export async function readFunnel(db: D1Database, scope: FunnelScope, days: DayHo
     bind(DAYS),
   ]);
   const rows = <T>(index: number) => results[index]!.results as T[];
+  const builtIn = rows<Record<string, number | null>>(1)[0]!;
+  const touchpoints = [
+    ...BUILT_IN.map(([type]) => ({ stage: STAGES.indexOf(TOUCHPOINT_STAGE[type]) + 1, type, touchpoints: builtIn[type] ?? 0, visitors: builtIn[`${type}_visitors`] ?? 0 })),
+    ...rows<FunnelRows['touchpoints'][number]>(2),
+  ]
+    .filter((t) => t.touchpoints > 0)
+    .sort((a, b) => a.stage - b.stage || b.touchpoints - a.touchpoints || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
   return {
     shapes: rows(0),
-    touchpoints: rows(1),
-    landings: rows(2),
-    carts: rows<FunnelRows['carts']>(3)[0]!,
-    revenue: rows(4),
-    vitals: rows(5),
-    days: rows(6),
+    touchpoints,
+    landings: rows(3),
+    carts: rows<FunnelRows['carts']>(4)[0]!,
+    revenue: rows(5),
+    vitals: rows(6),
+    days: rows(7),
     rowsRead: results.reduce((sum, result) => sum + (result.meta.rows_read ?? 0), 0),
   };
 }
