@@ -58,7 +58,7 @@ export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
   const mine = prefix + tab;
   const lock = tabLock(store, 'wm_l_' + site, tab);
   const send = transport();
-  /** Ids this page sent and awaits the answer for (or cannot know it: a beacon). */
+  /** Ids this page sent and awaits the answer for. */
   const pending = new Set<string>();
   const read = (key = mine): Queue => {
     try {
@@ -129,8 +129,12 @@ export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
     write(queue);
     try {
       const response = await send(url, head + batch + ']}', unloading);
-      // A beacon: no answer can be known. The next page sends the batch again.
-      if (!response) return 1;
+      // A beacon: no answer can be known. Sent again once overdue, by this page if it is
+      // still alive (only hidden), or by the next.
+      if (!response) {
+        for (const id of ids) pending.delete(id);
+        return 1;
+      }
       const { status } = response;
       if (status == 429) {
         land(ids);
@@ -169,7 +173,9 @@ export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
       // The lock only has to cover taking the batch (synchronous); a page that goes away
       // must not leave it held for the next page of the same tab.
       if (sending || lock.acquire()) void sendNext(true);
-      return lock.release();
+      lock.release();
+      // A page only hidden lives on: it sends again what has no answer by then.
+      return schedule(IN_FLIGHT_MS);
     }
     if (sending) return;
     if (!lock.acquire()) return schedule(5000);
