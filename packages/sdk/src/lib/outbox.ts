@@ -70,9 +70,7 @@ export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
     }
   };
   // Beyond 500 events the oldest go: a shop offline for days must not fill the quota.
-  // Only events still queued keep their send time (JSON drops the undefined ones).
-  const write = ({ e, f }: Queue) =>
-    (e = e.slice(-500))[0] ? store.set(mine, JSON.stringify({ t: Date.now(), e, f: Object.fromEntries(e.map(({ id }) => [id, f[id]])) })) : store.del(mine);
+  const write = ({ e, f }: Queue) => (e[0] ? store.set(mine, JSON.stringify({ t: Date.now(), e: e.slice(-500), f })) : store.del(mine));
   const others = () => store.keys().filter((key) => key.startsWith(prefix) && key != mine);
   /** Ends the flight of `ids`; `answered`: they leave the queue. */
   const land = (ids: string[], answered?: unknown) => {
@@ -192,7 +190,8 @@ export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
       while (await sendNext());
       // Batches in flight that no page of this tab awaits any more, and queues of other tabs
       // (a closed tab's is adopted once it is a minute old): looked at again until done.
-      if (!timer && (others()[0] || Object.keys(read().f).some((id) => !pending.has(id)))) schedule(IN_FLIGHT_MS);
+      const queue = read();
+      if (!timer && (others()[0] || queue.e.some(({ id }) => queue.f[id] && !pending.has(id)))) schedule(IN_FLIGHT_MS);
     } finally {
       sending = 0;
       lock.release();
