@@ -65,6 +65,8 @@ describe('delivery across page exits and broken pages', () => {
     const nextDay = await scenario.context().newPage();
     await nextDay.goto(`${stack.shop}/`);
     await scenario.settle('500 at tab close, next visit a day later', id, (r) => count(r, 'landing') === 2 && count(r, 'product_view') === 1 && count(r, 'size_guide_open') === 1);
+    // Refused at tab close, taken from the next day's tab.
+    expect(attempts().filter((a) => a.events.some((e) => e.type === 'size_guide_open')).map((a) => a.status)).toEqual([500, 202]);
   });
 
   /** Product page, add to cart (the form posts, the cart page opens), then a collection page left open. */

@@ -1,6 +1,6 @@
 import type { WireEvent } from '@waymark/schema';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { outbox } from '../src/lib/outbox.ts';
+import { IN_FLIGHT_MS, outbox } from '../src/lib/outbox.ts';
 import { storage } from '../src/lib/storage.ts';
 import { recordFetch } from './helpers.ts';
 
@@ -43,6 +43,7 @@ beforeEach(() => {
   vi.stubGlobal('navigator', Object.create(navigator, { sendBeacon: { value: (_: string, body: string) => beaconed.push(body) > 0 } }));
 });
 afterEach(() => {
+  vi.useRealTimers();
   vi.unstubAllGlobals();
 });
 
@@ -81,6 +82,21 @@ describe('transport', () => {
       box.stop();
     });
   }
+
+  test('a beacon from a page only hidden: the page sends the batch again once overdue, and gets its answer', async () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('fetch', undefined);
+    const xhr = recordXhr();
+    const box = make();
+    box.push(event());
+    await box.flush(true);
+    expect(beaconed).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(IN_FLIGHT_MS + 1000);
+    expect(xhr).toHaveLength(1);
+    expect(JSON.parse(xhr[0]!).events[0].id).toBe(JSON.parse(beaconed[0]!).events[0].id);
+    expect(queued()).toEqual([]);
+    box.stop();
+  });
 
   test('no beacon either: XHR as the page goes away', async () => {
     vi.stubGlobal('fetch', undefined);

@@ -58,7 +58,7 @@ export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
   const mine = prefix + tab;
   const lock = tabLock(store, 'wm_l_' + site, tab);
   const send = transport();
-  /** Ids this page sent and awaits the answer for (or cannot know it: a beacon). */
+  /** Ids this page sent and awaits the answer for. */
   const pending = new Set<string>();
   const read = (key = mine): Queue => {
     try {
@@ -70,9 +70,7 @@ export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
     }
   };
   // Beyond 500 events the oldest go: a shop offline for days must not fill the quota.
-  // Only events still queued keep their send time (JSON drops the undefined ones).
-  const write = ({ e, f }: Queue) =>
-    (e = e.slice(-500))[0] ? store.set(mine, JSON.stringify({ t: Date.now(), e, f: Object.fromEntries(e.map(({ id }) => [id, f[id]])) })) : store.del(mine);
+  const write = ({ e, f }: Queue) => (e[0] ? store.set(mine, JSON.stringify({ t: Date.now(), e: e.slice(-500), f })) : store.del(mine));
   const others = () => store.keys().filter((key) => key.startsWith(prefix) && key != mine);
   /** Ends the flight of `ids`; `answered`: they leave the queue. */
   const land = (ids: string[], answered?: unknown) => {
@@ -129,8 +127,12 @@ export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
     write(queue);
     try {
       const response = await send(url, head + batch + ']}', unloading);
-      // A beacon: no answer can be known. The next page sends the batch again.
-      if (!response) return 1;
+      // A beacon: no answer can be known. Sent again once overdue, by this page if it is
+      // still alive (only hidden), or by the next.
+      if (!response) {
+        for (const id of ids) pending.delete(id);
+        return 1;
+      }
       const { status } = response;
       if (status == 429) {
         land(ids);
@@ -169,7 +171,9 @@ export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
       // The lock only has to cover taking the batch (synchronous); a page that goes away
       // must not leave it held for the next page of the same tab.
       if (sending || lock.acquire()) void sendNext(true);
-      return lock.release();
+      lock.release();
+      // A page only hidden lives on: it sends again what has no answer by then.
+      return schedule(IN_FLIGHT_MS);
     }
     if (sending) return;
     if (!lock.acquire()) return schedule(5000);
@@ -186,7 +190,8 @@ export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
       while (await sendNext());
       // Batches in flight that no page of this tab awaits any more, and queues of other tabs
       // (a closed tab's is adopted once it is a minute old): looked at again until done.
-      if (!timer && (others()[0] || Object.keys(read().f).some((id) => !pending.has(id)))) schedule(IN_FLIGHT_MS);
+      const queue = read();
+      if (!timer && (others()[0] || queue.e.some(({ id }) => queue.f[id] && !pending.has(id)))) schedule(IN_FLIGHT_MS);
     } finally {
       sending = 0;
       lock.release();
