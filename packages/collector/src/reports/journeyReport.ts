@@ -16,7 +16,7 @@ export function journeyReport(rows: ExportRow[], siteKey: string, truncated: boo
     }
     visits.set(row.session, visit);
   }
-  const touchpoints = rows.filter((row) => row.type !== 'web_vitals');
+  const touchpoints = rows.filter((row) => row.type !== 'web_vitals' && row.type !== 'feedback_prompt');
   const furthest = Math.max(0, ...touchpoints.map((row) => row.stage));
   return {
     first_seen: rows.length ? new Date(rows[0]!.ts).toISOString() : null,

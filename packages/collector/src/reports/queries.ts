@@ -23,17 +23,17 @@ const SCOPE = `scope AS (
         AND channel IN (SELECT value FROM json_each(?4))))
 )`;
 
-/** Per visitor: furthest stage and the bit set of stages touched (web-vitals are measurements, not touchpoints). */
+/** Per visitor: furthest stage and the bit set of stages touched (web-vitals and feedback prompts shown or dismissed are measurements, not touchpoints). */
 const JOURNEY_SHAPES = `WITH ${SCOPE}
 SELECT furthest, touched, count(*) AS visitors FROM (
   SELECT max(stage) AS furthest,
          max(stage = 1) | (max(stage = 2) << 1) | (max(stage = 3) << 2) | (max(stage = 4) << 3) | (max(stage = 5) << 4) AS touched
-  FROM scope WHERE type <> 'web_vitals' GROUP BY visitor)
+  FROM scope WHERE type NOT IN ('web_vitals', 'feedback_prompt') GROUP BY visitor)
 GROUP BY furthest, touched`;
 
 const TOUCHPOINTS = `WITH ${SCOPE}
 SELECT stage, type, count(*) AS touchpoints, count(DISTINCT visitor) AS visitors
-FROM scope WHERE type <> 'web_vitals' GROUP BY stage, type ORDER BY stage, touchpoints DESC, type`;
+FROM scope WHERE type NOT IN ('web_vitals', 'feedback_prompt') GROUP BY stage, type ORDER BY stage, touchpoints DESC, type`;
 
 const LANDINGS = `WITH ${SCOPE}
 SELECT coalesce(channel, 'unknown') AS channel, search_engine, count(*) AS landings, count(DISTINCT visitor) AS visitors
@@ -84,7 +84,7 @@ const DAYS = `WITH days AS (SELECT value ->> 0 AS day, value ->> 1 AS start, val
 SELECT d.day, count(DISTINCT e.visitor) AS visitors, count(DISTINCT e.session) AS visits,
        coalesce(sum(e.type = 'order_complete'), 0) AS orders
 FROM days d LEFT JOIN events e
-  ON e.site_id = ?1 AND e.ts >= d.start AND e.ts < d.end AND e.type <> 'web_vitals'
+  ON e.site_id = ?1 AND e.ts >= d.start AND e.ts < d.end AND e.type NOT IN ('web_vitals', 'feedback_prompt')
   AND (?4 IS NULL OR e.visitor IN (
     SELECT visitor FROM events
     WHERE site_id = ?1 AND ts >= ?2 AND ts < ?3 AND type = 'landing'
