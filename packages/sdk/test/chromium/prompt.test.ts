@@ -95,7 +95,10 @@ test('on the thank-you page: shown without layout shift, no axe violation, phone
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.screenshot({ path: new URL('prompt-dark.png', OUTPUT).pathname });
   expect(await page.evaluate(() => getComputedStyle(document.querySelector('waymark-prompt')!.shadowRoot!.querySelector('div')!).backgroundColor)).toBe('rgb(32, 35, 41)');
+  const animation = () => page.evaluate(() => getComputedStyle(document.querySelector('waymark-prompt')!.shadowRoot!.querySelector('div')!).animationName);
+  expect(await animation()).toBe('w');
   await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+  expect(await animation()).toBe('none');
   expect(errors).toEqual([]);
   await page.close();
 });
