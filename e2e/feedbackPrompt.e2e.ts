@@ -20,10 +20,10 @@ async function placeOrder(stack: Stack, page: Page) {
 
 const dialog = (page: Page) => page.locator('waymark-prompt >> [role=dialog]');
 
-describe("the example shop's feedback prompt on its thank-you page, in Chromium, stored in D1", () => {
+describe("the example shops' feedback prompt on their thank-you pages, in Chromium, stored in D1", () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack({ spa: true });
     const response = await fetch(`${stack.collector}/v1/admin/sites/${stack.site}`, {
       method: 'PATCH',
       headers: { Authorization: `Bearer ${stack.adminToken}`, 'Content-Type': 'application/json' },
@@ -84,5 +84,31 @@ describe("the example shop's feedback prompt on its thank-you page, in Chromium,
       ['feedback_prompt', 'purchase', 'shown'],
       ['feedback_prompt', 'purchase', 'dismissed'],
     ]);
+  });
+
+  it('SPA shop (npm init()): the widget is fetched from the collector and shown after the History API route to the thank-you page', async () => {
+    const context = await stack.newVisitor();
+    const page = await context.newPage();
+    const chunk: string[] = [];
+    page.on('request', (request) => request.url().endsWith('/waymark-prompt.js') && chunk.push(request.url()));
+    await page.goto(`${stack.spa}/collections/shirts`);
+    await page.click('text=Flannel shirt');
+    await page.waitForSelector('h1.product-title');
+    await page.click('#add-to-cart');
+    await page.click('text=Cart');
+    await page.click('#checkout');
+    await page.click('#to-shipping');
+    await page.click('#to-payment');
+    await page.click('#pay');
+    await page.waitForSelector('.order-number');
+    await dialog(page).waitFor({ state: 'visible' });
+    expect(chunk).toEqual([`${stack.proxy.url}/waymark-prompt.js`]);
+    await page.locator('waymark-prompt >> input[value="5"]').check();
+    await page.locator('waymark-prompt >> button:not([type])').click();
+    const visitor = await page.evaluate(() => localStorage.getItem('wm_a'));
+    await page.close();
+    await context.close();
+    const rows = await waitForEvents(stack.events, (all) => all.some((e) => e.visitor === visitor && e.type === 'feedback'));
+    expect(rows.find((e) => e.visitor === visitor && e.type === 'feedback')).toMatchObject({ stage: 'purchase', props: { rating: 5, prompt: 'after_order' } });
   });
 });

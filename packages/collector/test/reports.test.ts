@@ -27,7 +27,8 @@ const vitals = (pageType: string, lcp: number) => ({ props: { lcp, inp: 50, cls:
  * 1 google → product → cart (2 × 20) → checkout → order 45.50 → next visit: order tracking
  * 2 e-mail → product → cart (10) → gone (its order comes the next day, outside the range)
  * 3 bing → list → product
- * 4 direct landing only
+ * 4 direct landing only (asked a feedback prompt about the decision stage, dismissed: a
+ *   measurement, never a touchpoint)
  * 5 google → product → cart (15) → order 15
  * 6 a returning customer: order tracking only
  */
@@ -50,6 +51,8 @@ const JOURNEYS = [
   touch(3, 2, 'product_view', product(30)),
   touch(3, 3, 'web_vitals', vitals('product_view', 3000)),
   touch(4, 0, 'landing'),
+  touch(4, 1, 'feedback_prompt', { props: { prompt: 'cart_help', about: 'decision', action: 'shown' } }),
+  touch(4, 2, 'feedback_prompt', { props: { prompt: 'cart_help', about: 'decision', action: 'dismissed' } }),
   touch(5, 0, 'landing', { ref: 'https://www.google.com/' }),
   touch(5, 1, 'product_view', product(15)),
   touch(5, 2, 'web_vitals', vitals('product_view', 4000)),

@@ -43,8 +43,14 @@ export const showPrompt: ShowPrompt = (prompt: PromptConfig, send: Capture) => {
   const labels = { send: 'Send', close: 'Close', comment: 'Comment (optional)', ...pick(prompt.labels) };
   const { id, about } = prompt;
   const before = document.activeElement as HTMLElement | null;
-  const host = h('waymark-prompt', { style: HOST });
+  const host = h('waymark-prompt');
+  // Through the CSSOM, not a style attribute or element: a shop's CSP without
+  // 'unsafe-inline' styles blocks those, never these.
+  host.style.cssText = HOST;
   const root = host.attachShadow({ mode: 'open' });
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(CSS);
+  root.adoptedStyleSheets = [sheet];
   const radios = [1, 2, 3, 4, 5].map((n) => h('label', {}, h('input', { type: 'radio', name: 'r', value: '' + n }), h('span', {}, '' + n)));
   const comment = prompt.comment && (h('textarea', { maxlength: '2000', rows: '2' }) as HTMLTextAreaElement);
   const form = h(
@@ -74,7 +80,7 @@ export const showPrompt: ShowPrompt = (prompt: PromptConfig, send: Capture) => {
     else if (event.key == 'Enter' && (event.target as HTMLInputElement).type == 'radio') form.requestSubmit();
   };
   form.firstChild!.addEventListener('click', () => close('dismissed'));
-  root.append(h('style', {}, CSS), h('div', { role: 'dialog', 'aria-labelledby': 'q' }, form));
+  root.append(h('div', { role: 'dialog', 'aria-labelledby': 'q' }, form));
   document.body.append(host);
   send('feedback_prompt', { prompt: id, about, action: 'shown' });
   const typing = before && (/^(?:INPUT|TEXTAREA|SELECT)$/.test(before.tagName) || before.isContentEditable);

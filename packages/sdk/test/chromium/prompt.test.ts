@@ -32,10 +32,10 @@ const thankYou = (order: string, head = '') =>
  * A new shopper (the profile's storage emptied) on a page of the shop, the prompt config
  * served as the collector would; every request's path is counted.
  */
-async function openShop(path: string, html: string) {
+async function openShop(path: string, html: string, headers?: Record<string, string>) {
   stage.server.route('/v1/sites/wm_test/config', { body: JSON.stringify({ prompts: [AFTER_ORDER] }), type: 'application/json' });
   stage.server.route('/blank', { body: '<!doctype html><title>blank</title>' });
-  stage.server.route(path, { body: html });
+  stage.server.route(path, { body: html, headers });
   const page = await stage.browser.newPage();
   await page.goto(stage.server.url + '/blank');
   await page.evaluate(() => localStorage.clear());
@@ -95,7 +95,10 @@ test('on the thank-you page: shown without layout shift, no axe violation, phone
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.screenshot({ path: new URL('prompt-dark.png', OUTPUT).pathname });
   expect(await page.evaluate(() => getComputedStyle(document.querySelector('waymark-prompt')!.shadowRoot!.querySelector('div')!).backgroundColor)).toBe('rgb(32, 35, 41)');
+  const animation = () => page.evaluate(() => getComputedStyle(document.querySelector('waymark-prompt')!.shadowRoot!.querySelector('div')!).animationName);
+  expect(await animation()).toBe('w');
   await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+  expect(await animation()).toBe('none');
   expect(errors).toEqual([]);
   await page.close();
 });
@@ -117,6 +120,21 @@ test("a shop's aggressive global CSS breaks neither the widget nor the keyboard 
   await page.keyboard.press('Enter');
   await stage.server.waitFor((events) => events.some((event) => event.type == 'feedback' && event.props?.rating == 3));
   expect(await page.locator('waymark-prompt').count()).toBe(0);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test("a shop's strict CSP (no inline styles) leaves the widget styled", async () => {
+  const csp = { 'Content-Security-Policy': "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self'" };
+  const { page, errors } = await openShop('/checkout/thank_you', thankYou('6001'), csp);
+  const violations: string[] = [];
+  page.on('console', (message) => /Content Security Policy/.test(message.text()) && violations.push(message.text()));
+  await widgetShown(page);
+  expect(await page.evaluate(() => getComputedStyle(document.querySelector('waymark-prompt')!).position)).toBe('fixed');
+  const box = (await page.locator('waymark-prompt >> [role=dialog]').boundingBox())!;
+  expect(box.width).toBeGreaterThan(200);
+  expect(await page.evaluate(() => getComputedStyle(document.querySelector('waymark-prompt')!.shadowRoot!.querySelector('div')!).borderRadius)).toBe('12px');
+  expect(violations).toEqual([]);
   expect(errors).toEqual([]);
   await page.close();
 });
