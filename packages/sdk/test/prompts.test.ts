@@ -33,18 +33,18 @@ const inWidget = <T extends Element>(selector: string) => widget()!.shadowRoot!.
 function start(prompts: PromptConfig[], options: { consent?: 'required'; cookieless?: boolean } = {}) {
   const configRequests: string[] = [];
   const events: WireEvent[] = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (url: string, request?: RequestInit) => {
-      if (url.includes('/config')) {
-        configRequests.push(url);
-        return new Response(JSON.stringify({ prompts }));
-      }
-      const batch = JSON.parse(String(request?.body));
-      events.push(...batch.events);
-      return accept(batch);
-    }),
-  );
+  const collector = vi.fn(async (url: string, request?: RequestInit) => {
+    if (url.includes('/config')) {
+      configRequests.push(url);
+      return new Response(JSON.stringify({ prompts }));
+    }
+    const batch = JSON.parse(String(request?.body));
+    events.push(...batch.events);
+    return accept(batch);
+  });
+  // It stands for the browser's own fetch, which the SDK's delivery prefers to a page's wrapper.
+  collector.toString = () => 'function fetch() { [native code] }';
+  vi.stubGlobal('fetch', collector);
   const load = vi.fn(async () => showPrompt);
   const waymark: Waymark = createTracker({ site: 'wm_test', endpoint: 'https://collector.test', autocapture: false, ...options }, () => new Promise(() => {}), load);
   const sent = async () => {
