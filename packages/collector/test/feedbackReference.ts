@@ -1,5 +1,9 @@
 import { STAGES } from '@waymark/schema';
 import type { LocalDay } from '../src/lib/timeZone.ts';
+import { primaryPersona } from '../src/personas/matchPersona.ts';
+import type { Persona } from '../src/personas/personaRules.ts';
+import type { EventRow } from './helpers.ts';
+import { featuresFromEvents } from './personaReference.ts';
 import type { RawEvent } from './rollupReference.ts';
 
 /**
@@ -15,11 +19,13 @@ export interface ReferenceScope {
   to: number;
   channels?: string[];
   devices?: string[];
+  /** Primary personas to keep, under `rules`, over each visitor's lifetime as of `now`. */
+  personas?: { keys: string[]; rules: readonly Persona[]; now: number };
 }
 
 /** Visitors the filters keep (all when there is none), as docs/analytics.md defines them. */
 function keptVisitors(events: RawEvent[], scope: ReferenceScope): (visitor: string) => boolean {
-  if (!scope.channels && !scope.devices) return () => true;
+  if (!scope.channels && !scope.devices && !scope.personas) return () => true;
   const inRange = events.filter((e) => e.ts >= scope.from && e.ts < scope.to && !MEASUREMENTS.includes(e.type));
   const kept = new Set(inRange.map((e) => e.visitor));
   if (scope.channels) {
@@ -36,6 +42,13 @@ function keptVisitors(events: RawEvent[], scope: ReferenceScope): (visitor: stri
     }
     const used = new Set([...first.values()].filter((e) => scope.devices!.includes(e.device ?? '')).map((e) => e.visitor));
     for (const v of [...kept]) if (!used.has(v)) kept.delete(v);
+  }
+  if (scope.personas) {
+    const { keys, rules, now } = scope.personas;
+    for (const v of [...kept]) {
+      const own = events.filter((e) => e.visitor === v) as unknown as EventRow[];
+      if (!keys.includes(primaryPersona(rules, featuresFromEvents(own, now)))) kept.delete(v);
+    }
   }
   return (visitor) => kept.has(visitor);
 }

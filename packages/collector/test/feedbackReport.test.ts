@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { insertEvents } from '../src/events/queries.ts';
 import type { StoredEvent } from '../src/events/storedEvent.ts';
+import type { Persona } from '../src/personas/personaRules.ts';
 import { localDays } from '../src/lib/timeZone.ts';
 import { call, collect, createSite, event, SHOP } from './helpers.ts';
 import { bearer } from './exportHelpers.ts';
@@ -16,8 +17,13 @@ const lastHour = () => Math.floor(Date.now() / HOUR) * HOUR - HOUR;
 const QUARTER_HOUR = 900_000;
 const PROMPTS = ['after_order', 'search', undefined] as const;
 const ACTIONS = ['shown', 'shown', 'dismissed'] as const;
-const COMMENTS = [undefined, undefined, 'Quick delivery', 'Le paiement était lent', '<b>bold</b> & "quoted"', ''] as const;
+const COMMENTS = [undefined, undefined, 'Quick delivery', 'Le paiement était lent', '<b>bold</b> & "quoted"', ''];
 const CHANNELS = ['organic_search', 'email', 'direct'] as const;
+/** The site's personas: ones the generated histories fall into (a rating is a persona feature). */
+const PERSONAS: Persona[] = [
+  { key: 'unhappy', name: 'Unhappy', description: 'Rates us 2 or less on average', when: { field: 'avg_feedback_rating', lte: 2 } },
+  { key: 'on_mobile', name: 'On mobile', description: 'First seen on a phone', when: { field: 'device', eq: 'mobile' } },
+];
 
 /** One generated event: feedback and prompts most of the time, a landing now and then (the channel filter). */
 const feedbackEvent = fc.record({
@@ -78,6 +84,7 @@ const query = fc.record({
   tz: fc.constantFrom('UTC', 'Asia/Tokyo', 'America/New_York', 'Europe/Paris'),
   channels: fc.option(fc.subarray([...CHANNELS], { minLength: 1 }), { nil: undefined }),
   devices: fc.option(fc.subarray(['mobile', 'desktop', 'tablet'], { minLength: 1 }), { nil: undefined }),
+  personas: fc.option(fc.subarray(['unhappy', 'on_mobile', 'other'], { minLength: 1 }), { nil: undefined }),
 });
 
 function batchesOf(rows: StoredEvent[], cuts: number[], order: (i: number) => number, replays: number[]): StoredEvent[][] {
@@ -105,10 +112,10 @@ async function feedbackReport(token: string, query: string) {
 }
 
 describe('GET /v1/reports/feedback', () => {
-  it('equals the numbers computed from the raw events, whatever the batches, order, replays, range, zone and filters', async () => {
+  it('equals the numbers computed from the raw events, whatever the batches, order, replays, range, zone and channel, device and persona filters', async () => {
     await fc.assert(
       fc.asyncProperty(history, fc.array(query, { minLength: 1, maxLength: 3 }), async ({ events, cuts, order, replays }, queries) => {
-        const { site, export_token } = await createSite();
+        const { site, export_token } = await createSite(undefined, { personas: PERSONAS });
         const siteId = await siteIdOf(site);
         const rows = events.map((e, i) => stored(siteId, e, `fb_${i.toString().padStart(3, '0')}`));
         for (const batch of batchesOf(rows, cuts, order, replays)) await insertEvents(env.DB, batch).run();
@@ -119,9 +126,11 @@ describe('GET /v1/reports/feedback', () => {
           const params = new URLSearchParams({ from: String(from), to: String(to), tz: q.tz });
           if (q.channels) params.set('channel', q.channels.join(','));
           if (q.devices) params.set('device', q.devices.join(','));
+          if (q.personas) params.set('persona', q.personas.join(','));
           const { report } = await feedbackReport(export_token, params.toString());
           const { site: _site, from: _from, to: _to, tz: _tz, channel: _channel, device: _device, persona: _persona, ...figures } = report;
-          expect(figures).toEqual(referenceFeedback(raw, { from, to, channels: q.channels, devices: q.devices }, localDays(from, to, q.tz)));
+          const personas = q.personas && { keys: q.personas, rules: PERSONAS, now: Date.now() };
+          expect(figures).toEqual(referenceFeedback(raw, { from, to, channels: q.channels, devices: q.devices, personas }, localDays(from, to, q.tz)));
         }
       }),
       { numRuns: 30 },
