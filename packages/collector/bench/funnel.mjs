@@ -16,7 +16,7 @@ const START = Date.UTC(2025, 9, 1);
 const MONTH = 31 * 86_400_000;
 const RUNS = 5;
 const EVENT_TABLES = ['events', 'events_by_id', 'events_by_visitor'];
-const ROLLUP_TABLES = ['visitor_hours', 'visit_hours', 'visitor_hour_types', 'visitor_hour_landings', 'visitor_hour_money', 'hour_transitions', 'hour_vitals', 'visitor_totals', 'visitor_sessions', 'visitor_products', 'visitor_cart_days'];
+const ROLLUP_TABLES = ['visitor_hours', 'visit_hours', 'visitor_hour_types', 'visitor_hour_landings', 'visitor_hour_money', 'hour_transitions', 'hour_vitals', 'visitor_totals', 'visitor_sessions', 'visitor_products', 'visitor_cart_days', 'visitor_hour_feedback', 'feedback_comments'];
 
 console.log('events in the month | seeded in | report   | range | p50 ms | min ms | rows read');
 console.log('------------------- | --------- | -------- | ----- | ------ | ------ | ---------');

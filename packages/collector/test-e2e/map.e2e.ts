@@ -13,6 +13,8 @@ let browser: BrowserContext;
 let profile: string;
 let shop: { site: string; export_token: string };
 
+const HOSTILE = '<img src=x onerror="document.title=1"><b>Great</b> shop, mail me at jane.doe@mail.example';
+
 /**
  * A seeded shop, 21 visitors this morning:
  *  8 land only · 6 go on to a product · 3 add to cart and leave (25 EUR each)
@@ -38,6 +40,16 @@ function seededEvents(now: number) {
     if (stage >= 4) add('order_complete', { props: { order_id: `E2E-${v}`, revenue: 50, currency: 'EUR' } });
     if (stage >= 5) add('order_tracking_view', { props: { order_id: `E2E-${v}` } }, 2);
   });
+  // Feedback: the three buyers were each shown the thank-you prompt and answered it (4, 5 and
+  // a hostile comment; 2 about the tracking page); visitor 0 was shown it on landing and closed it.
+  const feedback = (v: number, step: number, type: string, props: Record<string, unknown>) =>
+    events.push({ id: `e2e_fb_${v}_${step}_evt`, type, ts: now - 3_600_000 + v * 60_000 + 30_000 + step * 100, url: 'https://shop.example/thank_you', anon: `a_e2e_${v}`, session: `s_e2e_${v}_1`, props });
+  for (const v of [17, 18, 19]) feedback(v, 0, 'feedback_prompt', { prompt: 'after_order', about: 'purchase', action: 'shown' });
+  feedback(17, 1, 'feedback', { rating: 4, about: 'purchase', prompt: 'after_order', comment: HOSTILE });
+  feedback(18, 1, 'feedback', { rating: 5, about: 'purchase', prompt: 'after_order' });
+  feedback(19, 1, 'feedback', { rating: 2, about: 'loyalty', comment: 'The tracking page was slow' });
+  feedback(0, 0, 'feedback_prompt', { prompt: 'welcome', about: 'awareness', action: 'shown' });
+  feedback(0, 1, 'feedback_prompt', { prompt: 'welcome', about: 'awareness', action: 'dismissed' });
   events.push({ id: 'e2e_returning_1_evt', type: 'order_tracking_view', ts: now - 60_000, url: 'https://shop.example/orders/9', anon: 'a_e2e_returning', session: 's_e2e_returning' });
   return events;
 }
@@ -111,6 +123,24 @@ describe('journey map', () => {
     expect(await text(page, '[data-figure=orders] b')).toBe('3');
     // Medians of LCP 1800…3000 step 100 (visitors 8–19 viewed a product): 2350 ms; p75 (rank 9) 2600.
     expect(await text(page, '[data-vitals=consideration] [data-metric=lcp]')).toBe('2,350 ms · 2,600');
+
+    // Feedback per stage, and what shoppers say: the hostile comment as text, scrubbed.
+    const ratings = await page.$$eval('#touchpoints [data-feedback]', (lines) => lines.map((l) => [l.getAttribute('data-feedback'), l.textContent]));
+    expect(ratings).toEqual([
+      ['awareness', 'no rating yet'],
+      ['consideration', 'no rating yet'],
+      ['decision', 'no rating yet'],
+      ['purchase', '★ 4.5 / 5 · 2 responses'],
+      ['loyalty', '★ 2.0 / 5 · 1 response'],
+    ]);
+    const said = await page.$$eval('#comments blockquote', (quotes) => quotes.map((q) => q.textContent));
+    expect(said).toEqual(['The tracking page was slow', '<img src=x onerror="document.title=1"><b>Great</b> shop, mail me at redacted']);
+    expect(await page.locator('#comments img, #comments b').count()).toBe(0);
+    expect(await page.getAttribute('[data-comment-visitor=a_e2e_17] a', 'href')).toBe('/v1/reports/journey?visitor=a_e2e_17');
+    await page.click('[data-comment-visitor=a_e2e_17] a');
+    await page.waitForSelector('#journey-json:not([hidden])');
+    expect(JSON.parse((await text(page, '#journey-json'))!)).toMatchObject({ visitor: 'a_e2e_17' });
+    expect(await page.title()).toBe('Waymark · journey map');
 
     const shots = mkdtempSync(join(tmpdir(), 'waymark-map-'));
     const path = join(shots, 'map.png');

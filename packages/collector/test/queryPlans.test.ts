@@ -4,7 +4,7 @@ import { insertEvents } from '../src/events/queries.ts';
 import { createSite, call } from './helpers.ts';
 import { bearer } from './exportHelpers.ts';
 import { EXPORT_SQL, END_OF_RANGE, selectionParams } from '../src/export/queries.ts';
-import { FUNNEL_SQL, JOURNEY_SQL } from '../src/reports/queries.ts';
+import { FEEDBACK_SQL, FUNNEL_SQL, JOURNEY_SQL } from '../src/reports/queries.ts';
 import { usedParams } from '../src/lib/usedParams.ts';
 import { DEFAULT_PERSONAS } from '../src/personas/defaultPersonas.ts';
 import { personaCaseSql } from '../src/personas/personaSql.ts';
@@ -52,6 +52,23 @@ describe('query plans', () => {
         continue;
       }
       expect(line).toMatch(/^SEARCH \S+ USING PRIMARY KEY \(site_id=\? AND hour>\? AND hour<\?\)/);
+    }
+  });
+
+  it.each(Object.entries(FEEDBACK_SQL))('feedback %s reads its rollups by a range of their key, events only one by one by their key', async (_name, sql) => {
+    const rules = personaCaseSql(DEFAULT_PERSONAS, visitorFeatureSql(6), 7);
+    for (const filters of [null, JSON.stringify({ channels: ['email'], devices: ['mobile'], personas: ['other'] })]) {
+      const params = [1, 0, 10, filters, '[["2025-11-10",0,10]]', Date.now(), JSON.stringify(rules.values)];
+      const detail = await plan(sql, usedParams(sql, params));
+      for (const line of detail.filter((l) => /^(SCAN|SEARCH) (t|visitor_totals)( |$)/.test(l))) expect(line).toBe('SEARCH t USING PRIMARY KEY (site_id=? AND visitor=?)');
+      const reads = detail.filter((line) => /^(SCAN|SEARCH) (events|e|f|c|visitor_hours|visitor_hour_types|h)( |$)/.test(line));
+      expect(reads.length).toBeGreaterThan(0);
+      for (const line of reads) {
+        // A comment's text: one event by its unique key.
+        if (/^SEARCH e /.test(line)) expect(line).toBe('SEARCH e USING INDEX events_by_id (site_id=? AND id=? AND ts=?)');
+        else expect(line).toMatch(/^SEARCH \S+ USING PRIMARY KEY \(site_id=\? AND (hour|ts)>\? AND (hour|ts)<\?\)/);
+      }
+      expect(detail.join('\n')).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
     }
   });
 

@@ -38,6 +38,13 @@ table { border-collapse: collapse; width: 100%; }
 th, td { text-align: right; padding: 4px 8px; border-bottom: 1px solid var(--line); }
 th:first-child, td:first-child { text-align: left; text-transform: capitalize; }
 .scroll { overflow-x: auto; }
+.rating { margin: 0 0 6px; font-size: 12px; color: var(--muted); }
+#comments { list-style: none; margin: 0; padding: 0; }
+#comments li { border-bottom: 1px solid var(--line); padding: 6px 0; }
+#comments blockquote { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+#comments p { margin: 2px 0 0; font-size: 12px; color: var(--muted); }
+#comments a { color: #1f4fb5; }
+#journey-json { max-height: 320px; overflow: auto; background: var(--bg); padding: 8px; font-size: 12px; }
 #persona-table td:first-child { text-transform: none; }
 #persona-table td small { display: block; color: var(--muted); font-size: 11px; max-width: 280px; }
 `;

@@ -52,6 +52,12 @@ export const MAP_HTML = `<!doctype html>
       <table id="vitals"></table>
     </div>
   </section>
+  <section id="feedback" hidden>
+    <h2>What shoppers say</h2>
+    <p class="hint">The latest comments of the range, newest first, as shoppers wrote them (e-mail addresses removed). Each links to its visitor’s journey.</p>
+    <ol id="comments"></ol>
+    <pre id="journey-json" hidden tabindex="0"></pre>
+  </section>
   <section id="personas" hidden>
     <h2>Personas</h2>
     <p class="hint">Each visitor of the range under their primary persona (the first of the site’s rules they match, else other). Stage columns: visitors who reached the stage.</p>

@@ -1,6 +1,6 @@
 /**
  * Behaviour of the journey map page (served as /map.js). Plain browser JS, no build step:
- * it fetches /v1/reports/funnel and /v1/reports/personas with the typed-in token in the Authorization header and
+ * it fetches /v1/reports/funnel, /feedback and /personas with the typed-in token in the Authorization header and
  * draws SVG with DOM calls only — report values are set as text, never parsed as markup.
  */
 export const MAP_JS = String.raw`(function () {
@@ -12,6 +12,7 @@ export const MAP_JS = String.raw`(function () {
   var $ = function (id) { return document.getElementById(id); };
   var number = new Intl.NumberFormat('en');
   var percent = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 });
+  var rating = new Intl.NumberFormat('en', { minimumFractionDigits: 1, maximumFractionDigits: 2 });
 
   function el(tag, attrs, text) {
     var node = tag.indexOf('svg:') === 0 ? document.createElementNS(SVG, tag.slice(4)) : document.createElement(tag);
@@ -73,11 +74,14 @@ export const MAP_JS = String.raw`(function () {
     });
   }
 
-  function drawTouchpoints(stages) {
+  function drawTouchpoints(stages, feedback) {
     var box = clear($('touchpoints'));
-    stages.forEach(function (stage) {
+    stages.forEach(function (stage, i) {
       var column = el('div', { 'data-touchpoints': stage.stage });
       column.appendChild(el('h3', {}, stage.stage));
+      var said = feedback.stages[i];
+      column.appendChild(el('p', { class: 'rating', 'data-feedback': stage.stage, 'data-responses': said.responses },
+        said.average_rating === null ? 'no rating yet' : '★ ' + rating.format(said.average_rating) + ' / 5 · ' + number.format(said.responses) + (said.responses === 1 ? ' response' : ' responses')));
       var list = el('ol');
       if (!stage.by_type.length) list.appendChild(el('li', {}, 'none'));
       stage.by_type.forEach(function (t) {
@@ -137,6 +141,31 @@ export const MAP_JS = String.raw`(function () {
     });
   }
 
+  function drawComments(comments, token) {
+    var list = clear($('comments'));
+    $('journey-json').hidden = true;
+    if (!comments.length) list.appendChild(el('li', {}, 'No comment in this range.'));
+    comments.forEach(function (c) {
+      var item = el('li', { 'data-comment-visitor': c.visitor });
+      item.appendChild(el('blockquote', {}, c.comment));
+      var about = el('p', {}, (c.rating === null ? '' : '★ ' + c.rating + ' · ') + c.stage + (c.prompt ? ' · prompt ' + c.prompt : '') + ' · ' + c.at.slice(0, 16).replace('T', ' ') + ' UTC · ');
+      var link = el('a', { href: c.journey }, 'journey of ' + c.visitor);
+      // The journey needs the token, which never goes in a URL: fetched here, shown as text.
+      link.addEventListener('click', function (event) {
+        event.preventDefault();
+        getReport(c.journey.split('?')[0], new URLSearchParams(c.journey.split('?')[1]), token).then(function (journey) {
+          var pre = $('journey-json');
+          pre.textContent = JSON.stringify(journey, null, 2);
+          pre.hidden = false;
+          pre.focus();
+        }, function (error) { status('The journey could not be loaded: ' + error.message, true); });
+      });
+      about.appendChild(link);
+      item.appendChild(about);
+      list.appendChild(item);
+    });
+  }
+
   function drawPersonas(report) {
     var table = clear($('persona-table'));
     var head = el('tr');
@@ -190,16 +219,17 @@ export const MAP_JS = String.raw`(function () {
       await loadPersonaChoices(token);
       var funnelParams = new URLSearchParams(params);
       if ($('persona').value) funnelParams.set('persona', $('persona').value);
-      var both = await Promise.all([getReport('/v1/reports/funnel', funnelParams, token), getReport('/v1/reports/personas', params, token)]);
-      var body = both[0];
+      var all = await Promise.all([getReport('/v1/reports/funnel', funnelParams, token), getReport('/v1/reports/personas', params, token), getReport('/v1/reports/feedback', funnelParams, token)]);
+      var body = all[0];
       drawSummary(body);
       drawFunnel(body.stages);
-      drawTouchpoints(body.stages);
+      drawTouchpoints(body.stages, all[2]);
       drawChannels(body.landings);
       drawCarts(body.abandoned_carts);
       drawVitals(body.stages);
-      drawPersonas(both[1]);
-      ['summary', 'journey', 'side', 'personas'].forEach(function (id) { $(id).hidden = false; });
+      drawComments(all[2].comments, token);
+      drawPersonas(all[1]);
+      ['summary', 'journey', 'side', 'feedback', 'personas'].forEach(function (id) { $(id).hidden = false; });
       status('Journeys from ' + body.from + ' to ' + body.to + (body.channel ? ', visitors landing from ' + body.channel.join(', ') : '') + (body.persona ? ', persona ' + body.persona : '') + ' (' + body.tz + ').');
       document.body.setAttribute('data-drawn', 'true');
     } catch (error) {

@@ -157,6 +157,15 @@ export const openApiDocument = {
         responses: { '200': json({ $ref: '#/components/schemas/Funnel' }), ...readErrors },
       },
     },
+    '/v1/reports/feedback': {
+      get: {
+        summary: 'Feedback per stage and prompt in a range: responses, response rate, ratings, daily trend, latest comments',
+        description: 'Read from the feedback rollups (whole UTC hours). `feedback` events are responses; `feedback_prompt` events with action `shown`/`dismissed` count prompts. The response rate is answers to a prompt over times shown, so feedback given without a prompt (a shop’s own form) counts in responses and ratings but not in the rate. Definitions: docs/analytics.md, "GET /v1/reports/feedback".',
+        security: exportAuth,
+        parameters: [site, from(true), to(true), tz, { ...channel, description: 'Keep only visitors who landed from these channels in the range.' }, persona, device],
+        responses: { '200': json({ $ref: '#/components/schemas/FeedbackReport' }), ...readErrors },
+      },
+    },
     '/v1/reports/personas': {
       get: {
         summary: 'Each persona’s visitors, funnel, orders, revenue, channels and abandoned carts in a range',
@@ -186,7 +195,7 @@ export const openApiDocument = {
     },
     '/map': {
       get: {
-        summary: 'The journey map: an HTML page that draws the funnel from /v1/reports/funnel with a typed-in export token',
+        summary: 'The journey map: an HTML page that draws the funnel, feedback and personas from the report API with a typed-in export token',
         responses: { '200': { description: 'HTML', content: { 'text/html': { schema: { type: 'string' } } } } },
       },
     },
@@ -373,6 +382,67 @@ export const openApiDocument = {
           revenue: { type: 'array', items: { type: 'object', properties: { currency: { type: ['string', 'null'] }, orders: { type: 'integer' }, buyers: { type: 'integer' }, revenue: { type: 'number' } } } },
           days: { type: 'array', items: { type: 'object', properties: { day: { type: 'string', format: 'date' }, visitors: { type: 'integer' }, visits: { type: 'integer' }, orders: { type: 'integer' } } } },
         },
+      },
+      FeedbackFigures: {
+        type: 'object',
+        properties: {
+          responses: { type: 'integer', description: '`feedback` events: answers to prompts and feedback given without one.' },
+          unprompted: { type: 'integer', description: 'Of the responses, those given without a prompt (no `props.prompt`).' },
+          shown: { type: 'integer', description: 'Prompts shown (`feedback_prompt`, action `shown`).' },
+          dismissed: { type: 'integer', description: 'Prompts closed without an answer (action `dismissed`).' },
+          response_rate: { type: ['number', 'null'], description: '(responses − unprompted) / shown, four decimals; null when no prompt was shown.' },
+          average_rating: { type: ['number', 'null'], description: 'Mean rating, two decimals; null without a response.' },
+          ratings: { type: 'object', description: 'Responses per rating 1–5.', properties: Object.fromEntries([1, 2, 3, 4, 5].map((n) => [n, { type: 'integer' }])) },
+        },
+      },
+      FeedbackDay: {
+        type: 'object',
+        description: 'A day of the report’s `tz`, as whole UTC hours.',
+        properties: { day: { type: 'string', format: 'date' }, responses: { type: 'integer' }, shown: { type: 'integer' }, response_rate: { type: ['number', 'null'] }, average_rating: { type: ['number', 'null'] } },
+      },
+      FeedbackReport: {
+        allOf: [
+          { $ref: '#/components/schemas/FeedbackFigures' },
+          {
+            type: 'object',
+            properties: {
+              site: { type: 'string' },
+              from: { type: 'string', format: 'date-time' },
+              to: { type: 'string', format: 'date-time' },
+              tz: { type: 'string' },
+              channel: { type: ['array', 'null'], items: { type: 'string' } },
+              device: { type: ['array', 'null'], items: { type: 'string' } },
+              persona: { type: ['array', 'null'], items: { type: 'string' } },
+              stages: {
+                type: 'array',
+                description: 'The five stages in order; a feedback counts under the stage it is `about`.',
+                items: { allOf: [{ $ref: '#/components/schemas/FeedbackFigures' }, { type: 'object', properties: { stage: { enum: STAGES }, days: { type: 'array', items: { $ref: '#/components/schemas/FeedbackDay' } } } }] },
+              },
+              prompts: {
+                type: 'array',
+                description: 'Each prompt id with its stage, in stage then id order.',
+                items: { allOf: [{ $ref: '#/components/schemas/FeedbackFigures' }, { type: 'object', properties: { prompt: { type: 'string' }, stage: { enum: STAGES }, days: { type: 'array', items: { $ref: '#/components/schemas/FeedbackDay' } } } }] },
+              },
+              days: { type: 'array', items: { $ref: '#/components/schemas/FeedbackDay' } },
+              comments: {
+                type: 'array',
+                description: 'The latest comments of the range (at most 20), newest first, as stored: cut to 2000 chars, e-mail addresses replaced by `redacted`. Plain text: show them as text.',
+                items: {
+                  type: 'object',
+                  properties: {
+                    at: { type: 'string', format: 'date-time' },
+                    visitor: { type: 'string' },
+                    stage: { enum: STAGES },
+                    prompt: { type: ['string', 'null'] },
+                    rating: { type: ['integer', 'null'] },
+                    comment: { type: 'string' },
+                    journey: { type: 'string', description: 'Path of the visitor’s journey report (same token).', example: '/v1/reports/journey?visitor=a_123' },
+                  },
+                },
+              },
+            },
+          },
+        ],
       },
       Persona: {
         type: 'object',

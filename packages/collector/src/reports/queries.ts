@@ -180,8 +180,7 @@ export interface FunnelRows {
 export async function readFunnel(db: D1Database, scope: FunnelScope, days: DayHours[]): Promise<FunnelRows> {
   const { JOURNEY_SHAPES, BUILT_IN_TOUCHPOINTS, CUSTOM_TOUCHPOINTS, LANDINGS, ABANDONED_CARTS, REVENUE, WEB_VITALS, WEB_VITALS_OF_KEPT, DAYS } = funnelSql(scope.persona.sql);
   const filtered = scope.channels || scope.devices || scope.personas;
-  const filters = filtered ? JSON.stringify({ channels: scope.channels, devices: scope.devices, personas: scope.personas }) : null;
-  const params = [scope.siteId, scope.fromHour, scope.toHour, filters, JSON.stringify(days.map((d) => [d.day, d.start, d.end])), scope.persona.now, JSON.stringify(scope.persona.values)];
+  const params = scopeParams(scope, days);
   const bind = (sql: string) => db.prepare(sql).bind(...usedParams(sql, params));
   const results = await db.batch([
     bind(JOURNEY_SHAPES),
@@ -211,6 +210,81 @@ export async function readFunnel(db: D1Database, scope: FunnelScope, days: DayHo
     days: rows(7),
     rowsRead: results.reduce((sum, result) => sum + (result.meta.rows_read ?? 0), 0),
   };
+}
+
+/** The latest comments a feedback report lists. */
+export const LATEST_COMMENTS = 20;
+
+/**
+ * The feedback report's statements (migrations/0005_feedback_rollups.sql), with the funnel's
+ * parameters and visitor filters (?1–?7, `picked`). Counts are per day of the report's zone,
+ * stage and prompt; the report sums the days for its totals.
+ */
+export function feedbackSql(personaCase: string) {
+  const PICKED = picked(personaCase);
+
+  /** CROSS JOIN: each day a range of the rollup's key; left to choose, the planner walks the site's rows once per day. */
+  const FEEDBACK_DAYS = `WITH ${PICKED},
+  days AS (SELECT value ->> 0 AS day, value ->> 1 AS start, value ->> 2 AS end FROM json_each(?5))
+  SELECT d.day, f.stage, f.prompt, sum(f.shown) AS shown, sum(f.dismissed) AS dismissed, sum(f.answers) AS answers,
+         sum(f.rated_1) AS rated_1, sum(f.rated_2) AS rated_2, sum(f.rated_3) AS rated_3, sum(f.rated_4) AS rated_4, sum(f.rated_5) AS rated_5
+  FROM days d CROSS JOIN visitor_hour_feedback f
+    ON f.site_id = ?1 AND f.hour >= d.start AND f.hour < d.end AND ${KEPT.replace('visitor IN', 'f.visitor IN')}
+  GROUP BY d.day, f.stage, f.prompt ORDER BY d.day, f.stage, f.prompt`;
+
+  /**
+   * Newest first: the end of the comments' key range, backwards, no sort; each comment's
+   * text from its event by its unique key (events_by_id holds (site_id, id, ts)). CROSS
+   * JOIN keeps the comments as the outer loop.
+   */
+  const LATEST_FEEDBACK_COMMENTS = `WITH ${PICKED}
+  SELECT c.ts, c.visitor, e.stage, e.props ->> '$.prompt' AS prompt, e.props ->> '$.rating' AS rating, e.props ->> '$.comment' AS comment
+  FROM feedback_comments c CROSS JOIN events e ON e.site_id = c.site_id AND e.ts = c.ts AND e.id = c.id
+  WHERE c.site_id = ?1 AND c.ts >= ?2 * 3600000 AND c.ts < ?3 * 3600000 AND ${KEPT.replace('visitor IN', 'c.visitor IN')}
+  ORDER BY c.ts DESC, c.id DESC LIMIT ${LATEST_COMMENTS}`;
+
+  return { FEEDBACK_DAYS, LATEST_FEEDBACK_COMMENTS };
+}
+
+/** The statements with the default personas, for the query-plan test. */
+export const FEEDBACK_SQL = feedbackSql(personaCaseSql(DEFAULT_PERSONAS, visitorFeatureSql(6), 7).sql);
+
+export interface FeedbackCounts {
+  shown: number;
+  dismissed: number;
+  answers: number;
+  rated_1: number;
+  rated_2: number;
+  rated_3: number;
+  rated_4: number;
+  rated_5: number;
+}
+
+export interface FeedbackRows {
+  days: ({ day: string; stage: number; prompt: string } & FeedbackCounts)[];
+  comments: { ts: number; visitor: string; stage: number; prompt: string | null; rating: number | null; comment: string }[];
+  /** Rows D1 read for the whole report. */
+  rowsRead: number;
+}
+
+/** Both queries of a feedback report, in one D1 round trip. */
+export async function readFeedback(db: D1Database, scope: FunnelScope, days: DayHours[]): Promise<FeedbackRows> {
+  const { FEEDBACK_DAYS, LATEST_FEEDBACK_COMMENTS } = feedbackSql(scope.persona.sql);
+  const params = scopeParams(scope, days);
+  const bind = (sql: string) => db.prepare(sql).bind(...usedParams(sql, params));
+  const results = await db.batch([bind(FEEDBACK_DAYS), bind(LATEST_FEEDBACK_COMMENTS)]);
+  return {
+    days: results[0]!.results as FeedbackRows['days'],
+    comments: results[1]!.results as FeedbackRows['comments'],
+    rowsRead: results.reduce((sum, result) => sum + (result.meta.rows_read ?? 0), 0),
+  };
+}
+
+/** ?1–?7 of the funnel and feedback statements. */
+function scopeParams(scope: FunnelScope, days: DayHours[]): unknown[] {
+  const filtered = scope.channels || scope.devices || scope.personas;
+  const filters = filtered ? JSON.stringify({ channels: scope.channels, devices: scope.devices, personas: scope.personas }) : null;
+  return [scope.siteId, scope.fromHour, scope.toHour, filters, JSON.stringify(days.map((d) => [d.day, d.start, d.end])), scope.persona.now, JSON.stringify(scope.persona.values)];
 }
 
 /**

@@ -8,10 +8,11 @@ import { rejectUnknownParams } from '../lib/rejectUnknownParams.ts';
 import { readTimeRange } from '../lib/timeRange.ts';
 import { localDays, zoneOffset, type LocalDay } from '../lib/timeZone.ts';
 import { exportAuth, type SiteEnv } from '../middleware/exportAuth.ts';
+import { feedbackReport } from '../reports/feedbackReport.ts';
 import { funnelReport } from '../reports/funnelReport.ts';
 import { journeyReport } from '../reports/journeyReport.ts';
 import { personaReport } from '../reports/personaReport.ts';
-import { readFunnel, readJourney } from '../reports/queries.ts';
+import { readFeedback, readFunnel, readJourney, type DayHours, type FunnelScope } from '../reports/queries.ts';
 import { readPersonaRows, readVisitorFeatures } from '../personas/queries.ts';
 import { personaCaseSql } from '../personas/personaSql.ts';
 import { sitePersonas } from '../personas/sitePersonas.ts';
@@ -23,37 +24,25 @@ const MAX_DAYS = 400;
 const MAX_JOURNEY_TOUCHPOINTS = 5000;
 const HOUR = 3_600_000;
 
-/** `/v1/reports/funnel`, `/personas` and `/journey`, with the export token. */
+/** `/v1/reports/funnel`, `/personas`, `/feedback` and `/journey`, with the export token. */
 export const reports = new Hono<SiteEnv>();
 
 reports.use('*', exportAuth());
 
 reports.get('/funnel', async (c) => {
-  rejectUnknownParams(c, ['site', 'from', 'to', 'tz', 'channel', 'device', 'persona']);
-  const site = c.get('site');
-  const rules = sitePersonas(site);
-  const { from, to, tz } = readTimeRange(c);
-  const channels = channelParam(c);
-  const devices = deviceParam(c);
-  const personas = personaParam(c, rules.map((p) => p.key));
-  const days = localDays(from, to, tz);
-  if (days.length > MAX_DAYS) throw httpError(400, `the range spans ${days.length} days; a report covers at most ${MAX_DAYS}`);
-  const hours = wholeHours(from, to, tz);
-  const persona = { ...personaCaseSql(rules, visitorFeatureSql(6), 7), now: Date.now() };
-  const scope = { siteId: site.id, ...hours, channels, devices, personas, persona };
-  const rows = await readFunnel(c.env.DB, scope, days.map((d) => ({ day: d.day, ...hoursOfDay(d, tz) })));
+  const { scope, days, echo } = reportScope(c);
+  const rows = await readFunnel(c.env.DB, scope, days);
   c.header('Cache-Control', 'private, no-store');
   c.header('X-Rows-Read', String(rows.rowsRead));
-  return c.json({
-    site: site.key,
-    from: new Date(from).toISOString(),
-    to: new Date(to).toISOString(),
-    tz,
-    channel: channels ?? null,
-    device: devices ?? null,
-    persona: personas ?? null,
-    ...funnelReport(rows),
-  });
+  return c.json({ ...echo, ...funnelReport(rows) });
+});
+
+reports.get('/feedback', async (c) => {
+  const { scope, days, echo } = reportScope(c);
+  const rows = await readFeedback(c.env.DB, scope, days);
+  c.header('Cache-Control', 'private, no-store');
+  c.header('X-Rows-Read', String(rows.rowsRead));
+  return c.json({ ...echo, ...feedbackReport(rows, days.map((d) => d.day)) });
 });
 
 reports.get('/personas', async (c) => {
@@ -101,6 +90,38 @@ reports.get('/journey', async (c) => {
     personas: features === null ? null : visitorPersonas(sitePersonas(site), features),
   });
 });
+
+/**
+ * What the funnel and feedback reports share: whole-hour range, zone, days and the visitor
+ * filters, read from the query (400 on anything wrong), and the echo of them that opens
+ * the report.
+ */
+function reportScope(c: Context<SiteEnv>): { scope: FunnelScope; days: DayHours[]; echo: Record<string, unknown> } {
+  rejectUnknownParams(c, ['site', 'from', 'to', 'tz', 'channel', 'device', 'persona']);
+  const site = c.get('site');
+  const rules = sitePersonas(site);
+  const { from, to, tz } = readTimeRange(c);
+  const channels = channelParam(c);
+  const devices = deviceParam(c);
+  const personas = personaParam(c, rules.map((p) => p.key));
+  const days = localDays(from, to, tz);
+  if (days.length > MAX_DAYS) throw httpError(400, `the range spans ${days.length} days; a report covers at most ${MAX_DAYS}`);
+  const hours = wholeHours(from, to, tz);
+  const persona = { ...personaCaseSql(rules, visitorFeatureSql(6), 7), now: Date.now() };
+  return {
+    scope: { siteId: site.id, ...hours, channels, devices, personas, persona },
+    days: days.map((d) => ({ day: d.day, ...hoursOfDay(d, tz) })),
+    echo: {
+      site: site.key,
+      from: new Date(from).toISOString(),
+      to: new Date(to).toISOString(),
+      tz,
+      channel: channels ?? null,
+      device: devices ?? null,
+      persona: personas ?? null,
+    },
+  };
+}
 
 function channelParam(c: Context) {
   return listParam(c, 'channel', (v) => (CHANNELS as readonly string[]).includes(v), `one or more of ${CHANNELS.join(', ')}`);
