@@ -1,5 +1,5 @@
 /**
- * `@waymark/collector/client`: export a site's events from a Node script (or any runtime
+* `@waymark/collector/client` (with personaReport.ts): export a site's events from a Node script (or any runtime
  * with fetch and web streams) as an async iterator that follows the collector's cursor.
  *
  *   for await (const event of exportEvents({ endpoint, token, from: '2025-11-01', to: '2025-12-01' })) …
