@@ -1,3 +1,4 @@
+import { expandRows } from '../events/expandRows.ts';
 import { EXPORT_COLUMNS, type ExportRow } from '../export/exportRow.ts';
 import { usedParams } from '../lib/usedParams.ts';
 import { DEFAULT_PERSONAS } from '../personas/defaultPersonas.ts';
@@ -187,5 +188,6 @@ export async function readJourney(
   limit: number,
 ): Promise<ExportRow[]> {
   const { results } = await db.prepare(JOURNEY).bind(siteId, visitor, range.from, range.to, limit).all<ExportRow>();
+  await expandRows(db, siteId, results);
   return results;
 }
