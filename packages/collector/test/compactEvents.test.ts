@@ -44,9 +44,9 @@ describe('compact storage: pages and product facts stored once, every event read
 
     const stored = await env.DB.prepare('SELECT url FROM events WHERE site_id = ?1 ORDER BY ts').bind(await siteId(site)).all<{ url: string }>();
     expect(stored.results.every((row) => /^\d/.test(row.url))).toBe(true);
-    // Eight distinct pages: a URL without a path, with only a query or only a fragment is
-    // the shop's bare origin; the first and last URL share theirs.
-    expect((await env.DB.prepare('SELECT count(*) AS n FROM event_pages WHERE site_id = ?1').bind(await siteId(site)).first<{ n: number }>())!.n).toBe(8);
+    // Nine distinct pages: the referrer's and eight of the URLs (a URL without a path, with
+    // only a query or only a fragment is the shop's bare origin; the first and last share theirs).
+    expect((await env.DB.prepare('SELECT count(*) AS n FROM event_pages WHERE site_id = ?1').bind(await siteId(site)).first<{ n: number }>())!.n).toBe(9);
 
     const ndjson = await exported(site, export_token);
     expect(ndjson.map((r) => r.url)).toEqual(ODD_URLS);
@@ -91,11 +91,11 @@ describe('compact storage: pages and product facts stored once, every event read
     const whole = await siteId((await createSite()).site);
     let n = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom('product_view', 'cart_add', 'cart_view'), urlArb, propsArb), { minLength: 1, maxLength: 6 }), async (events) => {
-        const rows = events.map(([type, url, props]): StoredEvent => {
+      fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom('product_view', 'cart_add', 'cart_view'), urlArb, propsArb, fc.option(urlArb)), { minLength: 1, maxLength: 6 }), async (events) => {
+        const rows = events.map(([type, url, props, referrer]): StoredEvent => {
           n += 1;
           const ts = DAY + n;
-          return { siteId: compact, id: `cp_${n}`, ts, receivedAt: ts + 5, type, stage: type === 'product_view' ? 2 : 3, visitor: `a_${n % 3}`, session: `s_${n % 3}`, url, props: JSON.stringify(props) };
+          return { siteId: compact, id: `cp_${n}`, ts, receivedAt: ts + 5, type, stage: type === 'product_view' ? 2 : 3, visitor: `a_${n % 3}`, session: `s_${n % 3}`, url, props: JSON.stringify(props), ...(referrer === null ? {} : { referrer }) };
         });
         await d1EventWriter(env.DB).write(rows);
         await insertEvents(env.DB, rows.map((row) => ({ ...row, siteId: whole }))).run();
@@ -105,8 +105,8 @@ describe('compact storage: pages and product facts stored once, every event read
         };
         const back = (await read(compact)) as never[];
         await expandRows(env.DB, compact, back);
-        expect(back.map(({ url, props }: { url: string; props: string }) => [url, props])).toEqual(
-          [...rows].sort((a, b) => (a.id < b.id ? -1 : 1)).map((row) => [row.url, row.props]),
+        expect(back.map(({ url, referrer, props }: { url: string; referrer: string | null; props: string }) => [url, referrer ?? undefined, props])).toEqual(
+          [...rows].sort((a, b) => (a.id < b.id ? -1 : 1)).map((row) => [row.url, row.referrer, row.props]),
         );
       }),
       { numRuns: 40 },

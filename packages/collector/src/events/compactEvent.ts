@@ -8,6 +8,7 @@
  *   URL as sent always starts with `http` (validateEvent), so a stored url starting with a
  *   digit is compact, one starting with `h`/`H` is whole (rows stored before, or rows the
  *   packer could not make exact): the url's first character tells how to read the row.
+ *   The referrer of a compact row is compact the same way.
  * - `props` of a compact row: `product` keeps what the rollup triggers read (id, price,
  *   currency, quantity) plus `#`, the number of its full object; each element of `products`
  *   and `items` is replaced by its number. Facts that differ between events of one product

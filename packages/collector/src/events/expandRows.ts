@@ -3,7 +3,7 @@ import { expandProps, expandUrl, factNumbersOf, pageNumberOf } from './compactEv
 import { pagesAndFactsOf } from './queries.ts';
 
 /**
- * Gives compact rows (compactEvent.ts) of one site back their URL and props as sent, in
+ * Gives compact rows (compactEvent.ts) of one site back their URL, referrer and props as sent, in
  * place: one lookup of the distinct pages and product facts of the rows, by key. Returns
  * the rows D1 read for it.
  */
@@ -14,6 +14,7 @@ export async function expandRows(db: D1Database, siteId: number, rows: ExportRow
     const page = pageNumberOf(row.url);
     if (page === undefined) continue;
     pages.add(page);
+    if (row.referrer !== null) pages.add(pageNumberOf(row.referrer)!);
     if (row.props !== null) for (const n of factNumbersOf(row.props)) facts.add(n);
   }
   if (pages.size === 0) return 0;
@@ -22,6 +23,7 @@ export async function expandRows(db: D1Database, siteId: number, rows: ExportRow
     const page = pageNumberOf(row.url);
     if (page === undefined) continue;
     row.url = expandUrl(row.url, texts.pages.get(page)!);
+    if (row.referrer !== null) row.referrer = expandUrl(row.referrer, texts.pages.get(pageNumberOf(row.referrer)!)!);
     if (row.props !== null) row.props = expandProps(row.props, (n) => texts.facts.get(n)!);
   }
   return texts.rowsRead;
