@@ -19,6 +19,11 @@
 const KEPT = ['id', 'price', 'currency', 'quantity'];
 const LISTS = ['products', 'items'] as const;
 const COMPACT_URL = /^(\d+)([?#][\s\S]*)?$/;
+/**
+ * Compact props are JSON.stringify text, which writes every key unescaped: props without
+ * one of these keys refer to no product and are read back without being parsed.
+ */
+const MAY_REFER = /"(product|products|items)":/;
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -85,6 +90,7 @@ export function compactProps(props: string, numberOf: (facts: string) => number)
 
 /** The numbers of the product facts compact props refer to. */
 export function factNumbersOf(compact: string): number[] {
+  if (!MAY_REFER.test(compact)) return [];
   const value = JSON.parse(compact) as Json;
   const numbers: number[] = [];
   if (isObject(value.product) && typeof value.product['#'] === 'number') numbers.push(value.product['#']);
@@ -94,6 +100,7 @@ export function factNumbersOf(compact: string): number[] {
 
 /** Props as sent, from compact props and the facts their numbers name. */
 export function expandProps(compact: string, factsOf: (number: number) => string): string {
+  if (!MAY_REFER.test(compact)) return compact;
   const value = JSON.parse(compact) as Json;
   if (isObject(value.product) && typeof value.product['#'] === 'number') value.product = JSON.parse(factsOf(value.product['#']));
   for (const key of LISTS) {
