@@ -80,6 +80,21 @@ describe('compact storage: pages and product facts stored once, every event read
     expect(facts.results).toHaveLength(9);
   });
 
+  it('reads rows stored whole before the migration and compact rows side by side in one page', async () => {
+    const { site, export_token } = await createSite();
+    const id = await siteId(site);
+    const props = JSON.stringify({ list: 'Shirts', products: [product({ name: 'Blue shirt' })] });
+    const row = (n: number): StoredEvent => ({ siteId: id, id: `mix_${n}`, ts: DAY + n, receivedAt: DAY + n + 3, type: 'product_list_view', stage: 2, visitor: 'a_mix', session: 's_mix', url: `${SHOP}/collections/shirts?page=${n}`, referrer: 'https://www.google.com/', props });
+    await insertEvents(env.DB, [row(1), row(3)]).run();
+    await d1EventWriter(env.DB).write([row(2), row(4)]);
+    const stored = await env.DB.prepare('SELECT url FROM events WHERE site_id = ?1 ORDER BY ts').bind(id).all<{ url: string }>();
+    expect(stored.results.map((r) => /^\d/.test(r.url))).toEqual([false, true, false, true]);
+    const rows = await exported(site, export_token);
+    expect(rows.map((r) => [r.id, r.url, r.referrer, JSON.stringify(r.props)])).toEqual(
+      [1, 2, 3, 4].map((n) => [`mix_${n}`, `${SHOP}/collections/shirts?page=${n}`, 'https://www.google.com/', props]),
+    );
+  });
+
   it('gives back any URL and props the collector stores, and rolls them up as if stored whole', async () => {
     const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 8 }), fc.constantFrom('#', '?', '', 'SKU-1'));
     const productArb = fc.dictionary(fc.oneof(text, fc.constantFrom('id', 'name', 'price', 'currency', 'quantity', '#', '0', '10')), fc.oneof(text, fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer(), fc.constant(null)), { maxKeys: 6 })

@@ -46,13 +46,13 @@ const internSql = (table: 'event_pages' | 'product_facts', column: 'page' | 'fac
   SELECT site_id, coalesce((SELECT max(id) FROM ${table} t WHERE t.site_id = n.site_id), -1) + row_number() OVER (PARTITION BY site_id ORDER BY text), text
   FROM (SELECT DISTINCT value ->> 0 AS site_id, value ->> 1 AS text FROM json_each(?1)) n
   WHERE NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.site_id = n.site_id AND t.${column} = n.text)`;
+// CROSS JOIN keeps the wanted numbers or texts as the outer loop, one key lookup each: left
+// to choose, the planner walks all of a site's pages instead.
 const numbersSql = (table: 'event_pages' | 'product_facts', column: 'page' | 'facts') => `SELECT t.site_id, t.id, t.${column} AS text
   FROM json_each(?1) n CROSS JOIN ${table} t ON t.site_id = n.value ->> 0 AND t.${column} = n.value ->> 1`;
 const textsSql = (table: 'event_pages' | 'product_facts', column: 'page' | 'facts') => `SELECT t.id, t.${column} AS text
   FROM json_each(?2) n CROSS JOIN ${table} t ON t.site_id = ?1 AND t.id = n.value`;
 
-// CROSS JOIN keeps the wanted numbers or texts as the outer loop, one key lookup each: left
-// to choose, the planner walks all of a site's pages instead.
 export type SiteText = [siteId: number, text: string];
 type Numbered = { site_id: number; id: number; text: string };
 
