@@ -5,7 +5,7 @@
 import { rmSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { startCollector } from '../test-e2e/localCollector.ts';
-import { findSqlite } from './localD1.mjs';
+import { bytesLine, bytesPerEvent, findSqlite } from './localD1.mjs';
 
 const CONNECTIONS = 16;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -89,23 +89,17 @@ async function drive(path, size, batchOf, expectedStatus) {
   return { eventsPerSecond: events / elapsed, p50: at(0.5), p99: at(0.99) };
 }
 
-/** Bytes the events table and its two indexes take per row, read from the local D1 file. */
+/** Bytes per stored event: the events table with its indexes, the compact side tables and the rollups apart. */
 function reportBytesPerEvent() {
   const file = findSqlite(persist);
   const db = new DatabaseSync(file, { readOnly: true });
-  const count = db.prepare('SELECT count(*) AS n FROM events').get().n;
-  const parts = db
-    .prepare("SELECT name, sum(pgsize) AS bytes, sum(unused) AS unused FROM dbstat WHERE name IN ('events', 'events_by_id', 'events_by_visitor') GROUP BY name")
-    .all();
-  const bytes = parts.reduce((sum, part) => sum + part.bytes, 0);
-  const breakdown = parts.map((p) => `${p.name} ${(p.bytes / count).toFixed(0)} B (${((100 * p.unused) / p.bytes).toFixed(0)}% unused)`).join(', ');
   const byType = db
     .prepare("SELECT type, avg(length(id) + length(url) + length(visitor) + length(session) + coalesce(length(referrer), 0) + coalesce(length(props), 0)) AS text FROM events GROUP BY type ORDER BY text")
     .all()
     .map((row) => `${row.type} ${row.text.toFixed(0)}`)
     .join(', ');
   db.close();
-  console.log(`\nstorage: ${count} events, ${(bytes / count).toFixed(0)} bytes per stored event (table + both indexes, pages as SQLite holds them); the journey mix of ten touchpoint types\n  per structure: ${breakdown}\n  text bytes per event by type: ${byType}`);
+  console.log(`\nstorage, the journey mix of ten touchpoint types (pages as SQLite holds them):\n  ${bytesLine(bytesPerEvent(file))}\n  text bytes per event by type: ${byType}`);
 }
 
 async function createSite() {

@@ -6,17 +6,14 @@
 // Then bytes per event: events with their indexes, and the rollup tables apart.
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { DatabaseSync } from 'node:sqlite';
 import { startCollector } from '../test-e2e/localCollector.ts';
-import { findSqlite } from './localD1.mjs';
+import { bytesLine, bytesPerEvent, findSqlite } from './localD1.mjs';
 import { seedFile } from './seed.mjs';
 
 const SIZES = (process.env.BENCH_FUNNEL_ROWS ?? '100000,1000000').split(',').map(Number);
 const START = Date.UTC(2025, 9, 1);
 const MONTH = 31 * 86_400_000;
 const RUNS = 5;
-const EVENT_TABLES = ['events', 'events_by_id', 'events_by_visitor'];
-const ROLLUP_TABLES = ['visitor_hours', 'visit_hours', 'visitor_hour_types', 'visitor_hour_landings', 'visitor_hour_money', 'hour_transitions', 'hour_vitals', 'visitor_totals', 'visitor_sessions', 'visitor_products', 'visitor_cart_days', 'visitor_hour_feedback', 'feedback_comments'];
 
 console.log('events in the month | seeded in | report   | range | p50 ms | min ms | rows read');
 console.log('------------------- | --------- | -------- | ----- | ------ | ------ | ---------');
@@ -58,13 +55,6 @@ for (const rows of SIZES) {
   rmSync(collector.persist, { recursive: true, force: true });
 }
 
-/** Bytes per event of the events table with its indexes, and of the rollups, from the D1 file. */
 function reportBytes(persist) {
-  const db = new DatabaseSync(findSqlite(persist), { readOnly: true });
-  const count = db.prepare('SELECT count(*) AS n FROM events').get().n;
-  const sizes = new Map(db.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name').all().map((r) => [r.name, r.bytes]));
-  db.close();
-  const per = (names) => names.reduce((sum, name) => sum + (sizes.get(name) ?? 0), 0) / count;
-  const rollups = ROLLUP_TABLES.map((name) => `${name} ${((sizes.get(name) ?? 0) / count).toFixed(0)}`).join(', ');
-  console.log(`  bytes per event at ${count.toLocaleString('en')}: events + indexes ${per(EVENT_TABLES).toFixed(0)} B, rollups ${per(ROLLUP_TABLES).toFixed(0)} B (${rollups})`);
+  console.log(`  ${bytesLine(bytesPerEvent(findSqlite(persist)))}`);
 }

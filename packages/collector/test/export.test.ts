@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:workers';
 import { STAGES } from '@waymark/schema';
-import { insertEvents } from '../src/events/queries.ts';
+import { d1EventWriter } from '../src/events/eventWriter.ts';
 import type { StoredEvent } from '../src/events/storedEvent.ts';
 import { call, collect, createSite, event, SHOP, storedEvents } from './helpers.ts';
 import { bearer, csvObjects, nextLink, parseCsv, parseNdjson, walkPages } from './exportHelpers.ts';
@@ -32,7 +32,7 @@ async function seedRows(key: string, count: number, patch: (i: number) => Partia
       ...patch(i),
     });
   }
-  for (let i = 0; i < rows.length; i += 100) await insertEvents(env.DB, rows.slice(i, i + 100)).run();
+  for (let i = 0; i < rows.length; i += 100) await d1EventWriter(env.DB).write(rows.slice(i, i + 100));
 }
 
 describe('GET /v1/export: auth', () => {

@@ -1,4 +1,5 @@
 import { env, exports } from 'cloudflare:workers';
+import { expandRows } from '../src/events/expandRows.ts';
 import type { ExportRow } from '../src/export/exportRow.ts';
 
 export const ADMIN = { Authorization: 'Bearer test-admin-token', 'Content-Type': 'application/json' };
@@ -45,11 +46,13 @@ export function collect(body: unknown, headers: Record<string, string> = {}): Pr
 
 export type EventRow = ExportRow;
 
+/** A site's stored events, compact rows read back to the URL and props as sent. */
 export async function storedEvents(siteKey: string): Promise<EventRow[]> {
   const { results } = await env.DB.prepare(
     'SELECT e.* FROM events e JOIN sites s ON s.id = e.site_id WHERE s.key = ?1 ORDER BY e.ts, e.id',
   )
     .bind(siteKey)
-    .all<EventRow>();
+    .all<EventRow & { site_id: number }>();
+  if (results.length > 0) await expandRows(env.DB, results[0]!.site_id, results);
   return results;
 }

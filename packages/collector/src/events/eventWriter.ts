@@ -1,3 +1,4 @@
+import { compactRows } from './compactRows.ts';
 import { insertEvents } from './queries.ts';
 import type { StoredEvent } from './storedEvent.ts';
 
@@ -15,7 +16,7 @@ export function d1EventWriter(db: D1Database): EventWriter {
   return {
     async write(rows) {
       if (rows.length === 0) return 0;
-      const { results } = await insertEvents(db, rows).all();
+      const { results } = await insertEvents(db, await compactRows(db, rows)).all();
       return results.length;
     },
   };

@@ -1,3 +1,4 @@
+import { expandRows } from '../events/expandRows.ts';
 import { EXPORT_COLUMNS, type ExportRow } from './exportRow.ts';
 import { DEFAULT_PERSONAS } from '../personas/defaultPersonas.ts';
 import { personaCaseSql } from '../personas/personaSql.ts';
@@ -99,6 +100,7 @@ export async function readChunk(
     .bind(...selectionParams(selection, after), until.ts, until.id, limit)
     .all<ExportRow>();
   if (results.length === 0) return results;
+  await expandRows(db, selection.siteId, results);
   const personas = await personasOf(db, selection.siteId, [...new Set(results.map((row) => row.visitor))], selection.persona);
   for (const row of results) row.persona = personas.get(row.visitor) ?? null;
   return results;

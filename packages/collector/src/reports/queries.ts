@@ -1,4 +1,5 @@
 import { STAGES, TOUCHPOINT_STAGE, type TouchpointType } from '@waymark/schema';
+import { expandRows } from '../events/expandRows.ts';
 import { EXPORT_COLUMNS, type ExportRow } from '../export/exportRow.ts';
 import { usedParams } from '../lib/usedParams.ts';
 import { DEFAULT_PERSONAS } from '../personas/defaultPersonas.ts';
@@ -306,5 +307,6 @@ export async function readJourney(
   limit: number,
 ): Promise<ExportRow[]> {
   const { results } = await db.prepare(JOURNEY).bind(siteId, visitor, range.from, range.to, limit).all<ExportRow>();
+  await expandRows(db, siteId, results);
   return results;
 }
