@@ -6,7 +6,8 @@ import { primaryPersona } from '../src/personas/matchPersona.ts';
 import { readPersonaRows } from '../src/personas/queries.ts';
 import type { Persona } from '../src/personas/personaRules.ts';
 import { validatePersonas } from '../src/personas/validatePersonas.ts';
-import { personaReport } from '../src/reports/personaReport.ts';
+import { personaReport as personaReportJson } from '../src/reports/personaReport.ts';
+import { personaReport, personaRules } from '../src/client/index.ts';
 import { ADMIN, call, collect, createSite, SHOP, storedEvents } from './helpers.ts';
 import { knownShopperEvents } from './knownShoppers.ts';
 import { personas as randomPersonas } from './personaArbitraries.ts';
@@ -98,7 +99,7 @@ describe('persona report', () => {
           const fromHour = toHour - 1 - hoursBack;
           const valid = validatePersonas(rules);
           const rows = await readPersonaRows(env.DB, { siteId: await siteId(site), fromHour, toHour, now }, valid);
-          const report = personaReport(valid, rows);
+          const report = personaReportJson(valid, rows);
           const expected = await referenceCounts(site, valid, fromHour, toHour, now);
           const got = new Map(report.personas.filter((p) => p.visitors > 0).map((p) => [p.key, { visitors: p.visitors, buyers: p.buyers }]));
           expect(got).toEqual(expected);
@@ -115,7 +116,7 @@ describe('persona report', () => {
       headers: { Authorization: `Bearer ${export_token}` },
     });
     expect(response.status).toBe(200);
-    const report = (await response.json()) as ReturnType<typeof personaReport>;
+    const report = (await response.json()) as ReturnType<typeof personaReportJson>;
     const visitorsOf = Object.fromEntries(report.personas.map((p) => [p.key, p.visitors]));
     expect(visitorsOf).toEqual({
       loyal_customer: 1,
@@ -145,7 +146,7 @@ describe('persona report', () => {
     });
     expect(patch.status).toBe(200);
     const range = `from=${new Date(Date.now() - 365 * DAY).toISOString().slice(0, 13)}:00Z&to=${new Date(Date.now() + HOUR).toISOString().slice(0, 13)}:00Z`;
-    const report = (await (await call(`/v1/reports/personas?${range}`, { headers: { Authorization: `Bearer ${export_token}` } })).json()) as ReturnType<typeof personaReport>;
+    const report = (await (await call(`/v1/reports/personas?${range}`, { headers: { Authorization: `Bearer ${export_token}` } })).json()) as ReturnType<typeof personaReportJson>;
     expect(report.personas.map((p) => [p.key, p.visitors])).toEqual([
       ['buyer', 5],
       ['other', 4],
@@ -171,5 +172,20 @@ describe('persona report', () => {
     expect(journey.personas.features).toMatchObject({ orders: 2, revenue: 43, visits: 2, distinct_products: 2, first_channel: 'organic_search', first_search_engine: 'google' });
     const nobody = (await (await call(`/v1/reports/journey?visitor=a_nobody`, auth)).json()) as { personas: unknown };
     expect(nobody.personas).toBeNull();
+  });
+
+  it('is read typed by the client, personaReport() and personaRules(), with the collector’s 400 as an error', async () => {
+    const { site, export_token } = await createSite();
+    await send(site, knownShopperEvents(Date.now()));
+    const worker = (request: Request) => call(new URL(request.url).pathname + new URL(request.url).search, { headers: request.headers });
+    const options = { endpoint: 'https://collector.example', token: export_token, fetch: worker };
+    const from = new Date(Math.floor((Date.now() - 365 * DAY) / HOUR) * HOUR);
+    const to = new Date(Math.floor(Date.now() / HOUR) * HOUR + HOUR);
+    const report = await personaReport({ ...options, from, to, device: 'desktop' });
+    expect(report.default_personas).toBe(true);
+    expect(report.device).toEqual(['desktop']);
+    expect(report.personas.map((p) => p.key)).toEqual([...DEFAULT_PERSONAS.map((p) => p.key), 'other']);
+    expect((await personaRules(options)).personas).toEqual(DEFAULT_PERSONAS);
+    await expect(personaReport({ ...options, from: new Date(to.getTime() - DAY - 30 * 60_000), to })).rejects.toThrow(/report failed with 400: from .* is not on a whole hour/);
   });
 });

@@ -1,2 +1,2 @@
 export { exportEvents, ExportError, type ExportedEvent, type ExportOptions, type StageName } from './exportEvents.ts';
-export { personaReport, personaRules, type PersonaReport, type PersonaReportOptions, type PersonaRule, type PersonaSummary } from './personaReport.ts';
+export { personaReport, personaRules, ReportError, type PersonaReport, type PersonaReportOptions, type PersonaRule, type PersonaSummary } from './personaReport.ts';

@@ -3,7 +3,17 @@
  * in effect (`GET /v1/personas`), typed, from a Node script or any runtime with fetch.
  * Erasable TypeScript only, so Node 22+ runs it from source.
  */
-import { ExportError, type StageName } from './exportEvents.ts';
+import type { StageName } from './exportEvents.ts';
+
+/** The collector refused a report request; `status` and the collector's `error` message. */
+export class ReportError extends Error {
+  readonly status: number;
+  constructor(status: number, message: string) {
+    super(`report failed with ${status}: ${message}`);
+    this.name = 'ReportError';
+    this.status = status;
+  }
+}
 
 export interface PersonaRule {
   key: string;
@@ -71,6 +81,6 @@ async function read<T>(url: URL, options: Pick<PersonaReportOptions, 'token' | '
   const send = options.fetch ?? ((request: Request) => fetch(request));
   const response = await send(new Request(url, { headers: { Authorization: `Bearer ${options.token}` }, signal: options.signal }));
   const body = (await response.json()) as T & { error?: string };
-  if (response.status !== 200) throw new ExportError(response.status, body.error ?? response.statusText);
+  if (response.status !== 200) throw new ReportError(response.status, body.error ?? response.statusText);
   return body;
 }
