@@ -46,26 +46,13 @@ reports.get('/feedback', async (c) => {
 });
 
 reports.get('/personas', async (c) => {
-  rejectUnknownParams(c, ['site', 'from', 'to', 'tz', 'channel', 'device']);
+  // Grouped by persona, so not filtered by one.
+  const { scope, echo } = reportScope(c, { personaFilter: false });
   const site = c.get('site');
-  const rules = sitePersonas(site);
-  const { from, to, tz } = readTimeRange(c);
-  const channels = channelParam(c);
-  const devices = deviceParam(c);
-  if (localDays(from, to, tz).length > MAX_DAYS) throw httpError(400, `the range spans more than ${MAX_DAYS} days; a report covers at most ${MAX_DAYS}`);
-  const rows = await readPersonaRows(c.env.DB, { siteId: site.id, ...wholeHours(from, to, tz), channels, devices, now: Date.now() }, rules);
+  const rows = await readPersonaRows(c.env.DB, { ...scope, now: scope.persona.now }, sitePersonas(site));
   c.header('Cache-Control', 'private, no-store');
   c.header('X-Rows-Read', String(rows.rowsRead));
-  return c.json({
-    site: site.key,
-    from: new Date(from).toISOString(),
-    to: new Date(to).toISOString(),
-    tz,
-    channel: channels ?? null,
-    device: devices ?? null,
-    default_personas: site.personas === null,
-    ...personaReport(rules, rows),
-  });
+  return c.json({ ...echo, default_personas: site.personas === null, ...personaReport(sitePersonas(site), rows) });
 });
 
 reports.get('/journey', async (c) => {
@@ -92,18 +79,17 @@ reports.get('/journey', async (c) => {
 });
 
 /**
- * What the funnel and feedback reports share: whole-hour range, zone, days and the visitor
- * filters, read from the query (400 on anything wrong), and the echo of them that opens
- * the report.
+ * What the reports share: whole-hour range, zone, days and the visitor filters, read from
+ * the query (400 on anything wrong), and the echo of them that opens the report.
  */
-function reportScope(c: Context<SiteEnv>): { scope: FunnelScope; days: DayHours[]; echo: Record<string, unknown> } {
-  rejectUnknownParams(c, ['site', 'from', 'to', 'tz', 'channel', 'device', 'persona']);
+function reportScope(c: Context<SiteEnv>, { personaFilter = true } = {}): { scope: FunnelScope; days: DayHours[]; echo: Record<string, unknown> } {
+  rejectUnknownParams(c, ['site', 'from', 'to', 'tz', 'channel', 'device', ...(personaFilter ? ['persona'] : [])]);
   const site = c.get('site');
   const rules = sitePersonas(site);
   const { from, to, tz } = readTimeRange(c);
   const channels = channelParam(c);
   const devices = deviceParam(c);
-  const personas = personaParam(c, rules.map((p) => p.key));
+  const personas = personaFilter ? personaParam(c, rules.map((p) => p.key)) : undefined;
   const days = localDays(from, to, tz);
   if (days.length > MAX_DAYS) throw httpError(400, `the range spans ${days.length} days; a report covers at most ${MAX_DAYS}`);
   const hours = wholeHours(from, to, tz);
@@ -118,7 +104,7 @@ function reportScope(c: Context<SiteEnv>): { scope: FunnelScope; days: DayHours[
       tz,
       channel: channels ?? null,
       device: devices ?? null,
-      persona: personas ?? null,
+      ...(personaFilter ? { persona: personas ?? null } : {}),
     },
   };
 }
