@@ -100,8 +100,11 @@ export async function readChunk(
     .bind(...selectionParams(selection, after), until.ts, until.id, limit)
     .all<ExportRow>();
   if (results.length === 0) return results;
-  await expandRows(db, selection.siteId, results);
-  const personas = await personasOf(db, selection.siteId, [...new Set(results.map((row) => row.visitor))], selection.persona);
+  // Independent lookups (pages and product facts; the visitors' personas): one wait, not two.
+  const [, personas] = await Promise.all([
+    expandRows(db, selection.siteId, results),
+    personasOf(db, selection.siteId, [...new Set(results.map((row) => row.visitor))], selection.persona),
+  ]);
   for (const row of results) row.persona = personas.get(row.visitor) ?? null;
   return results;
 }

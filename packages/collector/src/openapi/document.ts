@@ -15,6 +15,8 @@ const tz = query('tz', 'IANA time zone of offset-less `from`/`to` and of report 
 const channel = query('channel', 'Comma-separated acquisition channels.', { type: 'string', example: 'organic_search,email', 'x-values': CHANNELS });
 const persona = query('persona', 'Keep only visitors whose primary persona (GET /v1/personas; `other` when no rule matches) is one of these, comma-separated.', { type: 'string', example: 'loyal_customer,bargain_hunter' });
 const device = query('device', 'Keep only visitors who used one of these devices in the range, comma-separated.', { type: 'string', example: 'mobile', 'x-values': ['mobile', 'tablet', 'desktop'] });
+/** What every report over a range takes (whole hours; the channel filter keeps visitors). */
+const reportRange = [site, from(true), to(true), tz, { ...channel, description: 'Keep only visitors who landed from these channels in the range.' }];
 const exportAuth = [{ exportToken: [] }];
 const readErrors = { '400': error('A parameter is missing or invalid; the message names it.'), '401': error('No or invalid export token.'), '403': error('The token belongs to another site.') };
 
@@ -153,7 +155,7 @@ export const openApiDocument = {
       get: {
         summary: 'Journey funnel of a range',
         security: exportAuth,
-        parameters: [site, from(true), to(true), tz, { ...channel, description: 'Keep only visitors who landed from these channels in the range.' }, persona, device],
+        parameters: [...reportRange, persona, device],
         responses: { '200': json({ $ref: '#/components/schemas/Funnel' }), ...readErrors },
       },
     },
@@ -162,7 +164,7 @@ export const openApiDocument = {
         summary: 'Feedback per stage and prompt in a range: responses, response rate, ratings, daily trend, latest comments',
         description: 'Read from the feedback rollups (whole UTC hours). `feedback` events are responses; `feedback_prompt` events with action `shown`/`dismissed` count prompts. The response rate is answers to a prompt over times shown, so feedback given without a prompt (a shop’s own form) counts in responses and ratings but not in the rate. Definitions: docs/analytics.md, "GET /v1/reports/feedback".',
         security: exportAuth,
-        parameters: [site, from(true), to(true), tz, { ...channel, description: 'Keep only visitors who landed from these channels in the range.' }, persona, device],
+        parameters: [...reportRange, persona, device],
         responses: { '200': json({ $ref: '#/components/schemas/FeedbackReport' }), ...readErrors },
       },
     },
@@ -171,7 +173,7 @@ export const openApiDocument = {
         summary: 'Each persona’s visitors, funnel, orders, revenue, channels and abandoned carts in a range',
         description: 'Every visitor with a touchpoint in the range counts under their primary persona: the first of the site’s rules (or the default set) their lifetime features match, evaluated when asked. Ranges start and end on whole UTC hours.',
         security: exportAuth,
-        parameters: [site, from(true), to(true), tz, { ...channel, description: 'Keep only visitors who landed from these channels in the range.' }, device],
+        parameters: [...reportRange, device],
         responses: { '200': json({ $ref: '#/components/schemas/PersonaReport' }), ...readErrors },
       },
     },
