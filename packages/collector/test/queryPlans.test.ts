@@ -54,8 +54,15 @@ describe('query plans', () => {
         expect(line).toBe('SEARCH e USING INDEX events_by_visitor (site_id=? AND visitor=? AND ts>? AND ts<?)');
         continue;
       }
+      // Returning visitors' rows: their partial index by the range, then each one's hours by visitor.
+      if (/^SEARCH (visitor_hours|h) USING (COVERING )?INDEX visitor_hours_/.test(line)) {
+        expect(line).toMatch(/^SEARCH \S+ USING (INDEX visitor_hours_returning \(site_id=\? AND hour>\? AND hour<\?\)|COVERING INDEX visitor_hours_by_visitor \(site_id=\? AND visitor=\? AND hour>\? AND hour<\?\))$/);
+        continue;
+      }
       expect(line).toMatch(/^SEARCH \S+ USING PRIMARY KEY \(site_id=\? AND hour>\? AND hour<\?\)/);
     }
+    // A visitor's cart money, one key at a time.
+    for (const line of detail.filter((l) => /^(SCAN|SEARCH) m( |$)/.test(l) && !l.includes('VIRTUAL TABLE'))) expect(line).toBe('SEARCH m USING PRIMARY KEY (site_id=? AND hour=? AND visitor=? AND kind=?)');
   });
 
   it.each(Object.entries(FEEDBACK_SQL))('feedback %s reads its rollups by a range of their key, events only one by one by their key', async (_name, sql) => {

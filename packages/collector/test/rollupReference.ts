@@ -106,7 +106,7 @@ export async function referenceFunnel(
   const all = async <T>(sql: string, extra: unknown[] = []) => (await db.prepare(sql).bind(...params, ...extra).all<T>()).results;
   return {
     rows: {
-      shapes: await all(REFERENCE.shapes),
+      stages: stageCounts(await all(REFERENCE.shapes)),
       touchpoints: await all(REFERENCE.touchpoints),
       landings: await all(REFERENCE.landings),
       carts: (await all<FunnelRows['carts']>(REFERENCE.carts))[0]!,
@@ -117,6 +117,12 @@ export async function referenceFunnel(
     },
     vitals: await all<ReferenceVitals>(REFERENCE.vitals),
   };
+}
+
+/** Per stage, visitors who reached it (furthest at it or later) and who touched it, from the shapes. */
+function stageCounts(shapes: { furthest: number; touched: number; visitors: number }[]): FunnelRows['stages'] {
+  const total = (keep: (s: (typeof shapes)[number]) => boolean) => shapes.filter(keep).reduce((n, s) => n + s.visitors, 0);
+  return [1, 2, 3, 4, 5].map((stage) => ({ reached: total((s) => s.furthest >= stage), visitors: total((s) => (s.touched & (1 << (stage - 1))) !== 0) }));
 }
 
 const HOUR = 3_600_000;
@@ -188,6 +194,14 @@ export function referenceRollups(events: RawEvent[]) {
       channel: landing?.channel ?? null,
       search_engine: landing?.search_engine ?? null,
     };
+  });
+
+  // Each row's links to the visitor's neighbouring hours with a row (migration 0007).
+  const hoursOf = new Map([...groupBy(visitorHours, (row) => row.visitor)].map(([visitor, rows]) => [visitor, rows.map((r) => r.hour).sort((a, b) => a - b)]));
+  const linkedHours = visitorHours.map((row) => {
+    const hours = hoursOf.get(row.visitor)!;
+    const at = hours.indexOf(row.hour);
+    return { ...row, prev_hour: hours[at - 1] ?? null, next_hour: hours[at + 1] ?? null };
   });
 
   const visitHours = new Set(touch.map((e) => `${Math.floor(e.ts / HOUR)} ${e.visitor} ${e.session}`)).size;
@@ -275,7 +289,7 @@ export function referenceRollups(events: RawEvent[]) {
 
   const sorted = <T>(entries: Iterable<T>) => [...entries].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
   return {
-    visitorHours: sorted(visitorHours),
+    visitorHours: sorted(linkedHours),
     visitHours,
     types: sorted(types),
     landings: sorted(landings),
@@ -294,7 +308,7 @@ export async function storedRollups(db: D1Database, siteId: number) {
     `SELECT hour, visitor, stages, furthest, touchpoints, visits, product_views, list_views, distinct_products, site_searches,
        cart_adds, cart_removes, checkouts, orders, returns, order_tracking_views, support_contacts, feedback_count,
        feedback_rating_sum, landings, page_views, wishlist_adds, cart_views, checkout_steps, account_views, review_submits,
-       newsletter_signups, device, country, channel, search_engine FROM visitor_hours WHERE site_id = ?1`,
+       newsletter_signups, device, country, channel, search_engine, prev_hour, next_hour FROM visitor_hours WHERE site_id = ?1`,
   );
   const totals = await all<Record<string, unknown>>(
     `SELECT visitor, first_seen, last_seen, first_channel, first_search_engine, device, country, visits, product_views,

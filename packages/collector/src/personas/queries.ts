@@ -2,6 +2,7 @@ import { PERSONA_FIELDS, type PersonaField, type VisitorFeatures } from './perso
 import type { Persona } from './personaRules.ts';
 import { personaCaseSql } from './personaSql.ts';
 import { usedParams } from '../lib/usedParams.ts';
+import { RETURNING_ROWS, soloRow } from '../rollups/visitorHourRange.ts';
 import { visitorFeatureSql } from './visitorFeatureSql.ts';
 
 /** A persona report's scope: a site's whole UTC hours [fromHour, toHour), the visitors a filter keeps, "now" for the features. */
@@ -14,38 +15,59 @@ export interface PersonaScope {
   now: number;
 }
 
+const CHANNEL_VISITORS = `SELECT visitor FROM visitor_hour_landings WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3
+        AND channel IN (SELECT value FROM json_each(?4))`;
+
 /**
- * The visitors of the range (from the per-visitor-hour rollup) with their primary persona
- * (the site's rules over their lifetime rollup): read once, then grouped three ways. ?1–?3
- * scope, ?4 channels, ?5 devices, ?6 now, ?7 the rules' values.
+ * A kept visitor's rows of the range, by their key: the one hour of a visitor with one row
+ * in the range (`hour` set), else the range through visitor_hours_by_visitor.
+ */
+const HOURS_OF_KEPT = `CROSS JOIN visitor_hours h INDEXED BY visitor_hours_by_visitor
+    ON h.site_id = ?1 AND h.visitor = p.visitor AND h.hour >= coalesce(p.hour, ?2) AND h.hour < coalesce(p.hour + 1, ?3)`;
+
+/**
+ * The visitors of the range (from the per-visitor-hour rollup: a visitor with one row in the
+ * range is that row, only returning visitors' rows are grouped) with their primary persona
+ * (the site's rules over their lifetime rollup, looked up by its key): read once, then
+ * grouped three ways. Revenue and landings are looked up visitor by visitor, by their keys,
+ * and only where the visitor's row does not already say them (a single landing's channel is
+ * on the row). ?1–?3 scope, ?4 channels, ?5 devices, ?6 now, ?7 the rules' values.
  */
 function personaRowsSql(personas: readonly Persona[]) {
   const { sql: persona, values } = personaCaseSql(personas, visitorFeatureSql(6), 7);
   const sql = `WITH
 kept AS MATERIALIZED (
-  SELECT visitor, max(furthest) AS furthest, sum(orders) AS orders, sum(cart_adds) AS cart_adds
-  FROM visitor_hours WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3
+  SELECT visitor, hour, furthest, orders, cart_adds, landings, channel FROM visitor_hours
+  WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND ${soloRow()}
+    AND (?4 IS NULL OR visitor IN (${CHANNEL_VISITORS}))
+    AND (?5 IS NULL OR device IN (SELECT value FROM json_each(?5)))
+  UNION ALL
+  SELECT visitor, NULL, max(furthest), sum(orders), sum(cart_adds), sum(landings), NULL FROM visitor_hours INDEXED BY visitor_hours_returning
+  WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND ${RETURNING_ROWS}
   GROUP BY visitor
-  HAVING (?4 IS NULL OR visitor IN (
-      SELECT visitor FROM visitor_hour_landings WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3
-        AND channel IN (SELECT value FROM json_each(?4))))
+  HAVING (?4 IS NULL OR visitor IN (${CHANNEL_VISITORS}))
     AND (?5 IS NULL OR max(device IN (SELECT value FROM json_each(?5))))),
 p AS MATERIALIZED (
-  SELECT k.visitor, k.furthest, k.orders, k.cart_adds, ${persona} AS persona
-  FROM kept k JOIN visitor_totals t ON t.site_id = ?1 AND t.visitor = k.visitor)
+  SELECT k.*, ${persona} AS persona
+  FROM kept k CROSS JOIN visitor_totals t ON t.site_id = ?1 AND t.visitor = k.visitor)
 SELECT 'reach' AS kind, persona, json_object('furthest', furthest, 'visitors', count(*), 'buyers', sum(orders > 0),
          'cart_visitors', sum(cart_adds > 0), 'abandoned', sum(cart_adds > 0 AND orders = 0)) AS data
   FROM p GROUP BY persona, furthest
 UNION ALL
 SELECT 'revenue', p.persona, json_object('currency', nullif(m.currency, ''), 'orders', sum(m.events), 'revenue', sum(m.amount))
-  FROM visitor_hour_money m JOIN p ON p.visitor = m.visitor
-  WHERE m.site_id = ?1 AND m.hour >= ?2 AND m.hour < ?3 AND m.kind = 'order'
+  FROM p ${HOURS_OF_KEPT}
+    CROSS JOIN visitor_hour_money m ON m.site_id = ?1 AND m.hour = h.hour AND m.visitor = h.visitor AND m.kind = 'order'
+  WHERE p.orders > 0
   GROUP BY p.persona, m.currency
 UNION ALL
-SELECT 'channel', p.persona, json_object('channel', l.channel, 'landings', sum(l.landings), 'visitors', count(DISTINCT l.visitor))
-  FROM visitor_hour_landings l JOIN p ON p.visitor = l.visitor
-  WHERE l.site_id = ?1 AND l.hour >= ?2 AND l.hour < ?3
-  GROUP BY p.persona, l.channel`;
+SELECT 'channel', persona, json_object('channel', channel, 'landings', sum(landings), 'visitors', count(*)) FROM (
+  SELECT persona, coalesce(channel, 'unknown') AS channel, landings FROM p WHERE hour IS NOT NULL AND landings = 1
+  UNION ALL
+  SELECT p.persona, l.channel, sum(l.landings) FROM p ${HOURS_OF_KEPT}
+    CROSS JOIN visitor_hour_landings l ON l.site_id = ?1 AND l.hour = h.hour AND l.visitor = h.visitor
+  WHERE p.landings > 1 OR (p.hour IS NULL AND p.landings > 0)
+  GROUP BY p.persona, l.channel, p.visitor)
+GROUP BY persona, channel`;
   return { sql, values };
 }
 

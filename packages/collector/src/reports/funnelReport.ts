@@ -22,7 +22,7 @@ export interface StageReport {
 
 /** The funnel report's JSON from its query rows (definitions in docs/analytics.md). */
 export function funnelReport(rows: FunnelRows) {
-  const reached = STAGES.map((_, i) => sum(rows.shapes.filter((s) => s.furthest >= i + 1).map((s) => s.visitors)));
+  const reached = rows.stages.map((s) => s.reached);
   const stages: StageReport[] = STAGES.map((stage, i) => {
     const types = rows.touchpoints.filter((t) => t.stage === i + 1);
     const next = i + 1 < STAGES.length ? reached[i + 1]! : null;
@@ -34,7 +34,7 @@ export function funnelReport(rows: FunnelRows) {
     return {
       stage,
       reached: reached[i]!,
-      visitors: sum(rows.shapes.filter((s) => s.touched & (1 << i)).map((s) => s.visitors)),
+      visitors: rows.stages[i]!.visitors,
       touchpoints: sum(types.map((t) => t.touchpoints)),
       by_type: types.map(({ type, touchpoints, visitors }) => ({ type, touchpoints, visitors })),
       conversion_to_next: next === null ? null : ratio(next, reached[i]!),

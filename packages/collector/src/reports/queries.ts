@@ -2,6 +2,7 @@ import { STAGES, TOUCHPOINT_STAGE, type TouchpointType } from '@waymark/schema';
 import { expandRows } from '../events/expandRows.ts';
 import { EXPORT_COLUMNS, type ExportRow } from '../export/exportRow.ts';
 import { usedParams } from '../lib/usedParams.ts';
+import { RETURNING_ROWS, soloRow } from '../rollups/visitorHourRange.ts';
 import { DEFAULT_PERSONAS } from '../personas/defaultPersonas.ts';
 import { personaCaseSql } from '../personas/personaSql.ts';
 import { visitorFeatureSql } from '../personas/visitorFeatureSql.ts';
@@ -82,23 +83,27 @@ const BUILT_IN = Object.entries(TYPE_COLUMNS) as [keyof typeof TYPE_COLUMNS, str
 export function funnelSql(personaCase: string) {
   const PICKED = picked(personaCase);
 
-  /** Per visitor: furthest stage and the bit set of stages touched, OR-ed over the range's hours. */
-  const JOURNEY_SHAPES = `WITH ${PICKED}
-  SELECT furthest, touched, count(*) AS visitors FROM (
-    SELECT max(furthest) AS furthest,
-           max(stages & 1) | max(stages & 2) | max(stages & 4) | max(stages & 8) | max(stages & 16) AS touched
-    FROM visitor_hours WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND ${KEPT} GROUP BY visitor)
-  GROUP BY furthest, touched`;
-
-
   /**
-   * Built-in types in one pass over the visitors: per visitor the sum of each type's column,
-   * then per type the touchpoints and the visitors with at least one (one row, two columns a type).
+   * Per visitor over the range: furthest stage, stages touched and each built-in type's count,
+   * then the funnel's numbers over the visitors in one row. A visitor whose only row in the
+   * range is one row (SOLO) is that row, read in key order; only returning visitors' rows
+   * are grouped by visitor (migrations/0007_visitor_hour_links.sql).
    */
-  const BUILT_IN_TOUCHPOINTS = `WITH ${PICKED},
-  per AS (SELECT ${BUILT_IN.map(([type, column]) => `sum(${column}) AS ${type}`).join(', ')}
-    FROM visitor_hours WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND ${KEPT} GROUP BY visitor)
-  SELECT ${BUILT_IN.map(([type]) => `sum(${type}) AS ${type}, sum(${type} > 0) AS ${type}_visitors`).join(', ')} FROM per`;
+  const VISITORS = `WITH ${PICKED},
+  returners AS MATERIALIZED (
+    SELECT max(furthest) AS furthest, max(stages & 1) | max(stages & 2) | max(stages & 4) | max(stages & 8) | max(stages & 16) AS stages,
+           ${BUILT_IN.map(([type, column]) => `sum(${column}) AS ${type}`).join(', ')}
+    FROM visitor_hours INDEXED BY visitor_hours_returning
+    WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND ${RETURNING_ROWS} AND ${KEPT} GROUP BY visitor),
+  per AS (
+    SELECT furthest, stages, ${BUILT_IN.map(([type, column]) => `${column} AS ${type}`).join(', ')}
+    FROM visitor_hours WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND ${soloRow()} AND ${KEPT}
+    UNION ALL SELECT * FROM returners)
+  SELECT ${STAGES.map((_, i) => `sum(furthest >= ${i + 1}) AS reached_${i + 1}, sum(stages & ${1 << i} > 0) AS visitors_${i + 1}`).join(', ')},
+         ${BUILT_IN.map(([type]) => `sum(${type}) AS ${type}, sum(${type} > 0) AS ${type}_visitors`).join(', ')},
+         sum(cart_add > 0) AS cart_visitors, sum(cart_add > 0 AND order_complete = 0) AS abandoned,
+         sum(CASE WHEN order_complete = 0 THEN cart_add END) AS abandoned_cart_adds
+  FROM per`;
 
   const CUSTOM_TOUCHPOINTS = `WITH ${PICKED}
   SELECT stage, type, sum(touchpoints) AS touchpoints, count(DISTINCT visitor) AS visitors
@@ -110,19 +115,27 @@ export function funnelSql(personaCase: string) {
   FROM visitor_hour_landings WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND ${KEPT}
   GROUP BY 1, 2 ORDER BY landings DESC, 1, 2`;
 
-  /** Visitors with a cart_add and no order_complete in the range, and what they had added. */
-  const ABANDONED_CARTS = `WITH ${PICKED},
-  carts AS MATERIALIZED (
-    SELECT visitor, sum(cart_adds) AS adds, sum(orders) AS orders
-    FROM visitor_hours WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND ${KEPT} GROUP BY visitor),
-  abandoned AS MATERIALIZED (SELECT visitor FROM carts WHERE adds > 0 AND orders = 0)
-  SELECT (SELECT count(*) FROM carts WHERE adds > 0) AS cart_visitors,
-         (SELECT count(*) FROM abandoned) AS abandoned,
-         (SELECT sum(adds) FROM carts WHERE adds > 0 AND orders = 0) AS cart_adds,
-         (SELECT json_group_array(json_array(currency, value)) FROM (
-            SELECT currency, sum(amount) AS value FROM visitor_hour_money
-            WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND kind = 'cart' AND visitor IN (SELECT visitor FROM abandoned)
-            GROUP BY 1 ORDER BY 1)) AS value`;
+  /**
+   * What visitors with a cart_add and no order_complete in the range had added, by currency:
+   * a SOLO visitor's cart money is in the same hour's row; a returning one's is looked up
+   * hour by hour (visitor_hours_by_visitor), never a scan of the range's money.
+   */
+  const ABANDONED_CART_VALUE = `WITH ${PICKED},
+  abandoned AS MATERIALIZED (
+    SELECT visitor FROM visitor_hours INDEXED BY visitor_hours_returning
+    WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND ${RETURNING_ROWS} AND ${KEPT}
+    GROUP BY visitor HAVING sum(cart_adds) > 0 AND sum(orders) = 0),
+  cart AS (
+    SELECT m.currency, m.amount FROM visitor_hours h CROSS JOIN visitor_hour_money m
+      ON m.site_id = ?1 AND m.hour = h.hour AND m.visitor = h.visitor AND m.kind = 'cart'
+    WHERE h.site_id = ?1 AND h.hour >= ?2 AND h.hour < ?3 AND ${soloRow('h.')}
+      AND h.cart_adds > 0 AND h.orders = 0 AND ${KEPT.replace('visitor IN', 'h.visitor IN')}
+    UNION ALL
+    SELECT m.currency, m.amount FROM abandoned a
+      CROSS JOIN visitor_hours h INDEXED BY visitor_hours_by_visitor ON h.site_id = ?1 AND h.visitor = a.visitor AND h.hour >= ?2 AND h.hour < ?3
+      CROSS JOIN visitor_hour_money m ON m.site_id = ?1 AND m.hour = h.hour AND m.visitor = h.visitor AND m.kind = 'cart')
+  SELECT json_group_array(json_array(currency, value)) AS value FROM (
+    SELECT currency, sum(amount) AS value FROM cart GROUP BY 1 ORDER BY 1)`;
 
   const REVENUE = `WITH ${PICKED}
   SELECT nullif(currency, '') AS currency, sum(events) AS orders, count(DISTINCT visitor) AS buyers, sum(amount) AS revenue
@@ -148,24 +161,31 @@ export function funnelSql(personaCase: string) {
   WHERE e.type = 'web_vitals' AND m.key IN ('lcp', 'inp', 'cls', 'fcp', 'ttfb') AND m.type IN ('integer', 'real')
   GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
 
-  /** Day buckets of the report's zone, bound as one JSON array of [day, start hour, end hour]. */
+  /**
+   * Day buckets of the report's zone, bound as one JSON array of [day, start hour, end hour]:
+   * a day's distinct visitors are its visitor-hour rows whose visitor had no row earlier that
+   * day (prev_hour), counted with its orders in one read of the day's range.
+   */
   const DAYS = `WITH ${PICKED},
   days AS (SELECT value ->> 0 AS day, value ->> 1 AS start, value ->> 2 AS end FROM json_each(?5))
-  SELECT d.day, count(DISTINCT v.visitor) AS visitors, count(DISTINCT v.session) AS visits,
-         coalesce((SELECT sum(orders) FROM visitor_hours h
-           WHERE h.site_id = ?1 AND h.hour >= d.start AND h.hour < d.end AND ${KEPT.replace('visitor IN', 'h.visitor IN')}), 0) AS orders
-  FROM days d LEFT JOIN visit_hours v
-    ON v.site_id = ?1 AND v.hour >= d.start AND v.hour < d.end AND ${KEPT.replace('visitor IN', 'v.visitor IN')}
-  GROUP BY d.day ORDER BY d.day`;
+  SELECT day, counts ->> 0 AS visitors, visits, counts ->> 1 AS orders FROM (
+    SELECT d.day,
+      (SELECT json_array(count(*) FILTER (WHERE h.prev_hour IS NULL OR h.prev_hour < d.start), coalesce(sum(h.orders), 0))
+        FROM visitor_hours h WHERE h.site_id = ?1 AND h.hour >= d.start AND h.hour < d.end AND ${KEPT.replace('visitor IN', 'h.visitor IN')}) AS counts,
+      (SELECT count(DISTINCT v.session) FROM visit_hours v
+        WHERE v.site_id = ?1 AND v.hour >= d.start AND v.hour < d.end AND ${KEPT.replace('visitor IN', 'v.visitor IN')}) AS visits
+    FROM days d)
+  ORDER BY day`;
 
-  return { JOURNEY_SHAPES, BUILT_IN_TOUCHPOINTS, CUSTOM_TOUCHPOINTS, LANDINGS, ABANDONED_CARTS, REVENUE, WEB_VITALS, WEB_VITALS_OF_KEPT, DAYS };
+  return { VISITORS, CUSTOM_TOUCHPOINTS, LANDINGS, ABANDONED_CART_VALUE, REVENUE, WEB_VITALS, WEB_VITALS_OF_KEPT, DAYS };
 }
 
 /** The statements with the default personas, for the query-plan test. */
 export const FUNNEL_SQL = funnelSql(personaCaseSql(DEFAULT_PERSONAS, visitorFeatureSql(6), 7).sql);
 
 export interface FunnelRows {
-  shapes: { furthest: number; touched: number; visitors: number }[];
+  /** Per stage in order: visitors whose furthest stage is this one or later, and visitors with a touchpoint of it. */
+  stages: { reached: number; visitors: number }[];
   touchpoints: { stage: number; type: string; touchpoints: number; visitors: number }[];
   landings: { channel: string; search_engine: string | null; landings: number; visitors: number }[];
   carts: { cart_visitors: number; abandoned: number; cart_adds: number | null; value: string };
@@ -179,36 +199,41 @@ export interface FunnelRows {
 
 /** Every query of a funnel report, in one D1 round trip; touchpoints by type in (stage, touchpoints desc, type) order. */
 export async function readFunnel(db: D1Database, scope: FunnelScope, days: DayHours[]): Promise<FunnelRows> {
-  const { JOURNEY_SHAPES, BUILT_IN_TOUCHPOINTS, CUSTOM_TOUCHPOINTS, LANDINGS, ABANDONED_CARTS, REVENUE, WEB_VITALS, WEB_VITALS_OF_KEPT, DAYS } = funnelSql(scope.persona.sql);
+  const { VISITORS, CUSTOM_TOUCHPOINTS, LANDINGS, ABANDONED_CART_VALUE, REVENUE, WEB_VITALS, WEB_VITALS_OF_KEPT, DAYS } = funnelSql(scope.persona.sql);
   const filtered = scope.channels || scope.devices || scope.personas;
   const params = scopeParams(scope, days);
   const bind = (sql: string) => db.prepare(sql).bind(...usedParams(sql, params));
   const results = await db.batch([
-    bind(JOURNEY_SHAPES),
-    bind(BUILT_IN_TOUCHPOINTS),
+    bind(VISITORS),
     bind(CUSTOM_TOUCHPOINTS),
     bind(LANDINGS),
-    bind(ABANDONED_CARTS),
+    bind(ABANDONED_CART_VALUE),
     bind(REVENUE),
     bind(filtered ? WEB_VITALS_OF_KEPT : WEB_VITALS),
     bind(DAYS),
   ]);
   const rows = <T>(index: number) => results[index]!.results as T[];
-  const builtIn = rows<Record<string, number | null>>(1)[0]!;
+  const visitors = rows<Record<string, number | null>>(0)[0]!;
+  const count = (name: string) => visitors[name] ?? 0;
   const touchpoints = [
-    ...BUILT_IN.map(([type]) => ({ stage: STAGES.indexOf(TOUCHPOINT_STAGE[type]) + 1, type, touchpoints: builtIn[type] ?? 0, visitors: builtIn[`${type}_visitors`] ?? 0 })),
-    ...rows<FunnelRows['touchpoints'][number]>(2),
+    ...BUILT_IN.map(([type]) => ({ stage: STAGES.indexOf(TOUCHPOINT_STAGE[type]) + 1, type, touchpoints: count(type), visitors: count(`${type}_visitors`) })),
+    ...rows<FunnelRows['touchpoints'][number]>(1),
   ]
     .filter((t) => t.touchpoints > 0)
     .sort((a, b) => a.stage - b.stage || b.touchpoints - a.touchpoints || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
   return {
-    shapes: rows(0),
+    stages: STAGES.map((_, i) => ({ reached: count(`reached_${i + 1}`), visitors: count(`visitors_${i + 1}`) })),
     touchpoints,
-    landings: rows(3),
-    carts: rows<FunnelRows['carts']>(4)[0]!,
-    revenue: rows(5),
-    vitals: rows(6),
-    days: rows(7),
+    landings: rows(2),
+    carts: {
+      cart_visitors: count('cart_visitors'),
+      abandoned: count('abandoned'),
+      cart_adds: visitors.abandoned_cart_adds ?? null,
+      value: rows<{ value: string }>(3)[0]!.value,
+    },
+    revenue: rows(4),
+    vitals: rows(5),
+    days: rows(6),
     rowsRead: results.reduce((sum, result) => sum + (result.meta.rows_read ?? 0), 0),
   };
 }
