@@ -5,7 +5,7 @@ import { app } from '../src/app.ts';
 import { drainEventQueue } from '../src/events/drainEventQueue.ts';
 import type { EventRows } from '../src/events/queueEventWriter.ts';
 import { createSite, event, SHOP, storedEvents } from './helpers.ts';
-import { referenceRollups, storedRollups, type RawEvent } from './rollupReference.ts';
+import { oneHourDrift, referenceRollups, storedRollups, type RawEvent } from './rollupReference.ts';
 
 /** The producer side of a Queue binding: keeps what the collect route enqueues. */
 function recordingQueue() {
@@ -115,5 +115,6 @@ describe('queued ingest (EVENTS_QUEUE bound)', () => {
     ).bind(siteId).all<RawEvent>();
     expect(results).toHaveLength(121);
     expect(await storedRollups(env.DB, siteId)).toEqual(referenceRollups(results));
+    expect(await oneHourDrift(env.DB, siteId)).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { funnelReport } from '../src/reports/funnelReport.ts';
 import { localDays } from '../src/lib/timeZone.ts';
 import { call, createSite } from './helpers.ts';
 import { bearer } from './exportHelpers.ts';
-import { referenceFunnel, referenceRollups, storedRollups, type RawEvent } from './rollupReference.ts';
+import { referenceFunnel, oneHourDrift, referenceRollups, storedRollups, type RawEvent } from './rollupReference.ts';
 
 const DAY0 = Date.UTC(2025, 10, 10);
 const QUARTER_HOUR = 900_000;
@@ -128,6 +128,7 @@ describe('rollups kept at ingest', () => {
         const rows = touchpoints.map((t, i) => stored(siteId, t, i));
         for (const batch of batchesOf(rows, cuts, order, replays)) await insertEvents(env.DB, batch).run();
         expect(await storedRollups(env.DB, siteId)).toEqual(referenceRollups(await rawEvents(siteId)));
+        expect(await oneHourDrift(env.DB, siteId)).toEqual([]);
       }),
       { numRuns: 60 },
     );
@@ -192,6 +193,7 @@ describe('rollups kept at ingest', () => {
         const raw = await rawEvents(siteId);
         expect(new Set(raw.map((e) => e.id))).toEqual(new Set(rows.map((r) => r.id)));
         expect(await storedRollups(env.DB, siteId)).toEqual(referenceRollups(raw));
+        expect(await oneHourDrift(env.DB, siteId)).toEqual([]);
       }),
       { numRuns: 30 },
     );

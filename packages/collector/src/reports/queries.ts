@@ -2,7 +2,7 @@ import { STAGES, TOUCHPOINT_STAGE, type TouchpointType } from '@waymark/schema';
 import { expandRows } from '../events/expandRows.ts';
 import { EXPORT_COLUMNS, type ExportRow } from '../export/exportRow.ts';
 import { usedParams } from '../lib/usedParams.ts';
-import { RETURNING_ROWS, soloRow } from '../rollups/visitorHourRange.ts';
+import { RETURNING_ROWS, returningVisitor, soloRow } from '../rollups/visitorHourRange.ts';
 import { DEFAULT_PERSONAS } from '../personas/defaultPersonas.ts';
 import { personaCaseSql } from '../personas/personaSql.ts';
 import { visitorFeatureSql } from '../personas/visitorFeatureSql.ts';
@@ -86,10 +86,12 @@ export function funnelSql(personaCase: string) {
   /**
    * Per visitor over the range: furthest stage, stages touched and each built-in type's count,
    * then the funnel's numbers over the visitors in one row. A visitor whose only row in the
-   * range is one row (SOLO) is that row, read in key order; only returning visitors' rows
-   * are grouped by visitor (migrations/0007_visitor_hour_links.sql).
+   * range is one row is that row, read in key order; only returning visitors' rows are
+   * grouped by visitor (migrations/0007_one_hour_and_returning_visitors.sql). `rows` are the
+   * single-row visitors to read: every kept one, or only returning visitors' (one-hour
+   * visitors are summed per hour in hour_visitors).
    */
-  const VISITORS = `WITH ${PICKED},
+  const visitorsSql = (rows: string) => `WITH ${PICKED},
   returners AS MATERIALIZED (
     SELECT max(furthest) AS furthest, max(stages & 1) | max(stages & 2) | max(stages & 4) | max(stages & 8) | max(stages & 16) AS stages,
            ${BUILT_IN.map(([type, column]) => `sum(${column}) AS ${type}`).join(', ')}
@@ -97,27 +99,49 @@ export function funnelSql(personaCase: string) {
     WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND ${RETURNING_ROWS} AND ${KEPT} GROUP BY visitor),
   per AS (
     SELECT furthest, stages, ${BUILT_IN.map(([type, column]) => `${column} AS ${type}`).join(', ')}
-    FROM visitor_hours WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND ${soloRow()} AND ${KEPT}
+    FROM ${rows}
     UNION ALL SELECT * FROM returners)
   SELECT ${STAGES.map((_, i) => `sum(furthest >= ${i + 1}) AS reached_${i + 1}, sum(stages & ${1 << i} > 0) AS visitors_${i + 1}`).join(', ')},
          ${BUILT_IN.map(([type]) => `sum(${type}) AS ${type}, sum(${type} > 0) AS ${type}_visitors`).join(', ')},
          sum(cart_add > 0) AS cart_visitors, sum(cart_add > 0 AND order_complete = 0) AS abandoned,
          sum(CASE WHEN order_complete = 0 THEN cart_add END) AS abandoned_cart_adds
   FROM per`;
+  const VISITORS_OF_KEPT = visitorsSql(`visitor_hours WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND ${soloRow()} AND ${KEPT}`);
+  const RETURNING_VISITORS = visitorsSql(
+    `visitor_hours INDEXED BY visitor_hours_returning WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND ${returningVisitor()} AND ${soloRow()}`,
+  );
+
+  /** The same numbers for one-hour visitors: their hours' sums, with the names of VISITORS_OF_KEPT. */
+  const ONE_HOUR_VISITORS = `SELECT sum(visitors) AS reached_1, ${[2, 3, 4, 5].map((n) => `sum(reached_${n}) AS reached_${n}`).join(', ')},
+         ${STAGES.map((_, i) => `sum(stage_${i + 1}) AS visitors_${i + 1}`).join(', ')},
+         ${BUILT_IN.map(([type, column]) => `sum(${column}) AS ${type}, sum(${column}_visitors) AS ${type}_visitors`).join(', ')},
+         sum(cart_adds_visitors) AS cart_visitors, sum(abandoned) AS abandoned, sum(abandoned_cart_adds) AS abandoned_cart_adds
+  FROM hour_visitors WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3`;
 
   const CUSTOM_TOUCHPOINTS = `WITH ${PICKED}
   SELECT stage, type, sum(touchpoints) AS touchpoints, count(DISTINCT visitor) AS visitors
   FROM visitor_hour_types WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND ${KEPT}
   GROUP BY stage, type`;
 
-  const LANDINGS = `WITH ${PICKED}
+  const LANDINGS_OF_KEPT = `WITH ${PICKED}
   SELECT channel, nullif(search_engine, '') AS search_engine, sum(landings) AS landings, count(DISTINCT visitor) AS visitors
   FROM visitor_hour_landings WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND ${KEPT}
   GROUP BY 1, 2 ORDER BY landings DESC, 1, 2`;
 
+  /** One-hour visitors' landings by hour, then each returning visitor's, by the key of their rows. */
+  const LANDINGS = `SELECT channel, nullif(search_engine, '') AS search_engine, sum(landings) AS landings, sum(visitors) AS visitors FROM (
+    SELECT channel, search_engine, landings, visitors FROM hour_visitor_landings WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3
+    UNION ALL
+    SELECT l.channel, l.search_engine, sum(l.landings), 1 FROM visitor_hours h INDEXED BY visitor_hours_returning
+      CROSS JOIN visitor_hour_landings l ON l.site_id = ?1 AND l.hour = h.hour AND l.visitor = h.visitor
+    WHERE h.site_id = ?1 AND h.hour >= ?2 AND h.hour < ?3 AND ${returningVisitor('h.')}
+    GROUP BY l.channel, l.search_engine, h.visitor)
+  GROUP BY 1, 2 HAVING sum(landings) > 0 ORDER BY landings DESC, 1, 2`;
+
   /**
    * What visitors with a cart_add and no order_complete in the range had added, by currency:
-   * a SOLO visitor's cart money is in the same hour's row; a returning one's is looked up
+   * a visitor with one row in the range is one of the partial index's abandoned rows and its
+   * cart money is that hour's; a returning one's is looked up
    * hour by hour (visitor_hours_by_visitor), never a scan of the range's money.
    */
   const ABANDONED_CART_VALUE = `WITH ${PICKED},
@@ -126,10 +150,10 @@ export function funnelSql(personaCase: string) {
     WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND ${RETURNING_ROWS} AND ${KEPT}
     GROUP BY visitor HAVING sum(cart_adds) > 0 AND sum(orders) = 0),
   cart AS (
-    SELECT m.currency, m.amount FROM visitor_hours h CROSS JOIN visitor_hour_money m
+    SELECT m.currency, m.amount FROM visitor_hours h INDEXED BY visitor_hours_abandoned CROSS JOIN visitor_hour_money m
       ON m.site_id = ?1 AND m.hour = h.hour AND m.visitor = h.visitor AND m.kind = 'cart'
-    WHERE h.site_id = ?1 AND h.hour >= ?2 AND h.hour < ?3 AND ${soloRow('h.')}
-      AND h.cart_adds > 0 AND h.orders = 0 AND ${KEPT.replace('visitor IN', 'h.visitor IN')}
+    WHERE h.site_id = ?1 AND h.hour >= ?2 AND h.hour < ?3 AND h.cart_adds > 0 AND h.orders = 0 AND ${soloRow('h.')}
+      AND ${KEPT.replace('visitor IN', 'h.visitor IN')}
     UNION ALL
     SELECT m.currency, m.amount FROM abandoned a
       CROSS JOIN visitor_hours h INDEXED BY visitor_hours_by_visitor ON h.site_id = ?1 AND h.visitor = a.visitor AND h.hour >= ?2 AND h.hour < ?3
@@ -137,10 +161,20 @@ export function funnelSql(personaCase: string) {
   SELECT json_group_array(json_array(currency, value)) AS value FROM (
     SELECT currency, sum(amount) AS value FROM cart GROUP BY 1 ORDER BY 1)`;
 
-  const REVENUE = `WITH ${PICKED}
+  const REVENUE_OF_KEPT = `WITH ${PICKED}
   SELECT nullif(currency, '') AS currency, sum(events) AS orders, count(DISTINCT visitor) AS buyers, sum(amount) AS revenue
   FROM visitor_hour_money WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND kind = 'order' AND ${KEPT}
   GROUP BY currency ORDER BY orders DESC, 1`;
+
+  /** One-hour visitors' orders by hour, then each returning visitor's, by the key of their rows. */
+  const REVENUE = `SELECT nullif(currency, '') AS currency, sum(events) AS orders, sum(visitors) AS buyers, sum(amount) AS revenue FROM (
+    SELECT currency, events, visitors, amount FROM hour_visitor_money WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND kind = 'order'
+    UNION ALL
+    SELECT m.currency, sum(m.events), 1, sum(m.amount) FROM visitor_hours h INDEXED BY visitor_hours_returning
+      CROSS JOIN visitor_hour_money m ON m.site_id = ?1 AND m.hour = h.hour AND m.visitor = h.visitor AND m.kind = 'order'
+    WHERE h.site_id = ?1 AND h.hour >= ?2 AND h.hour < ?3 AND ${returningVisitor('h.')}
+    GROUP BY m.currency, h.visitor)
+  GROUP BY currency HAVING sum(events) > 0 ORDER BY orders DESC, 1`;
 
   /** The web-vital histograms of the range: samples per stage, metric and bucket. */
   const WEB_VITALS = `SELECT stage, metric, bucket, sum(samples) AS samples
@@ -164,20 +198,39 @@ export function funnelSql(personaCase: string) {
   /**
    * Day buckets of the report's zone, bound as one JSON array of [day, start hour, end hour]:
    * a day's distinct visitors are its visitor-hour rows whose visitor had no row earlier that
-   * day (prev_hour), counted with its orders in one read of the day's range.
+   * day (prev_hour), counted with its orders in one read of the day's range; its visits are
+   * its distinct (visitor, session) pairs.
    */
-  const DAYS = `WITH ${PICKED},
+  const DAYS_OF_KEPT = `WITH ${PICKED},
   days AS (SELECT value ->> 0 AS day, value ->> 1 AS start, value ->> 2 AS end FROM json_each(?5))
   SELECT day, counts ->> 0 AS visitors, visits, counts ->> 1 AS orders FROM (
     SELECT d.day,
       (SELECT json_array(count(*) FILTER (WHERE h.prev_hour IS NULL OR h.prev_hour < d.start), coalesce(sum(h.orders), 0))
         FROM visitor_hours h WHERE h.site_id = ?1 AND h.hour >= d.start AND h.hour < d.end AND ${KEPT.replace('visitor IN', 'h.visitor IN')}) AS counts,
-      (SELECT count(DISTINCT v.session) FROM visit_hours v
-        WHERE v.site_id = ?1 AND v.hour >= d.start AND v.hour < d.end AND ${KEPT.replace('visitor IN', 'v.visitor IN')}) AS visits
+      (SELECT count(*) FROM (SELECT DISTINCT v.visitor, v.session FROM visit_hours v
+        WHERE v.site_id = ?1 AND v.hour >= d.start AND v.hour < d.end AND ${KEPT.replace('visitor IN', 'v.visitor IN')})) AS visits
     FROM days d)
   ORDER BY day`;
 
-  return { VISITORS, CUSTOM_TOUCHPOINTS, LANDINGS, ABANDONED_CART_VALUE, REVENUE, WEB_VITALS, WEB_VITALS_OF_KEPT, DAYS };
+  /** The same, one-hour visitors summed by hour (their visits too: their sessions lie in that hour), returning visitors row by row. */
+  const DAYS = `WITH days AS (SELECT value ->> 0 AS day, value ->> 1 AS start, value ->> 2 AS end FROM json_each(?5))
+  SELECT day, (one ->> 0) + (back ->> 0) AS visitors, (one ->> 1) + back_visits AS visits, (one ->> 2) + (back ->> 1) AS orders FROM (
+    SELECT d.day,
+      (SELECT json_array(coalesce(sum(visitors), 0), coalesce(sum(visits), 0), coalesce(sum(orders), 0))
+        FROM hour_visitors WHERE site_id = ?1 AND hour >= d.start AND hour < d.end) AS one,
+      (SELECT json_array(count(*) FILTER (WHERE h.prev_hour IS NULL OR h.prev_hour < d.start), coalesce(sum(h.orders), 0))
+        FROM visitor_hours h INDEXED BY visitor_hours_returning
+        WHERE h.site_id = ?1 AND h.hour >= d.start AND h.hour < d.end AND ${returningVisitor('h.')}) AS back,
+      (SELECT count(*) FROM (SELECT DISTINCT v.visitor, v.session FROM visitor_hours h INDEXED BY visitor_hours_returning
+          CROSS JOIN visit_hours v ON v.site_id = ?1 AND v.hour = h.hour AND v.visitor = h.visitor
+        WHERE h.site_id = ?1 AND h.hour >= d.start AND h.hour < d.end AND ${returningVisitor('h.')})) AS back_visits
+    FROM days d)
+  ORDER BY day`;
+
+  return {
+    ONE_HOUR_VISITORS, RETURNING_VISITORS, VISITORS_OF_KEPT, CUSTOM_TOUCHPOINTS, LANDINGS, LANDINGS_OF_KEPT, ABANDONED_CART_VALUE,
+    REVENUE, REVENUE_OF_KEPT, WEB_VITALS, WEB_VITALS_OF_KEPT, DAYS, DAYS_OF_KEPT,
+  };
 }
 
 /** The statements with the default personas, for the query-plan test. */
@@ -199,22 +252,25 @@ export interface FunnelRows {
 
 /** Every query of a funnel report, in one D1 round trip; touchpoints by type in (stage, touchpoints desc, type) order. */
 export async function readFunnel(db: D1Database, scope: FunnelScope, days: DayHours[]): Promise<FunnelRows> {
-  const { VISITORS, CUSTOM_TOUCHPOINTS, LANDINGS, ABANDONED_CART_VALUE, REVENUE, WEB_VITALS, WEB_VITALS_OF_KEPT, DAYS } = funnelSql(scope.persona.sql);
+  const sql = funnelSql(scope.persona.sql);
   const filtered = scope.channels || scope.devices || scope.personas;
   const params = scopeParams(scope, days);
-  const bind = (sql: string) => db.prepare(sql).bind(...usedParams(sql, params));
+  const bind = (statement: string) => db.prepare(statement).bind(...usedParams(statement, params));
+  // Unfiltered, one-hour visitors come summed by hour and only returning visitors row by row.
   const results = await db.batch([
-    bind(VISITORS),
-    bind(CUSTOM_TOUCHPOINTS),
-    bind(LANDINGS),
-    bind(ABANDONED_CART_VALUE),
-    bind(REVENUE),
-    bind(filtered ? WEB_VITALS_OF_KEPT : WEB_VITALS),
-    bind(DAYS),
+    bind(filtered ? sql.VISITORS_OF_KEPT : sql.RETURNING_VISITORS),
+    bind(sql.CUSTOM_TOUCHPOINTS),
+    bind(filtered ? sql.LANDINGS_OF_KEPT : sql.LANDINGS),
+    bind(sql.ABANDONED_CART_VALUE),
+    bind(filtered ? sql.REVENUE_OF_KEPT : sql.REVENUE),
+    bind(filtered ? sql.WEB_VITALS_OF_KEPT : sql.WEB_VITALS),
+    bind(filtered ? sql.DAYS_OF_KEPT : sql.DAYS),
+    ...(filtered ? [] : [bind(sql.ONE_HOUR_VISITORS)]),
   ]);
   const rows = <T>(index: number) => results[index]!.results as T[];
   const visitors = rows<Record<string, number | null>>(0)[0]!;
-  const count = (name: string) => visitors[name] ?? 0;
+  const oneHour = filtered ? {} : rows<Record<string, number | null>>(7)[0]!;
+  const count = (name: string) => (visitors[name] ?? 0) + (oneHour[name] ?? 0);
   const touchpoints = [
     ...BUILT_IN.map(([type]) => ({ stage: STAGES.indexOf(TOUCHPOINT_STAGE[type]) + 1, type, touchpoints: count(type), visitors: count(`${type}_visitors`) })),
     ...rows<FunnelRows['touchpoints'][number]>(1),
@@ -228,7 +284,7 @@ export async function readFunnel(db: D1Database, scope: FunnelScope, days: DayHo
     carts: {
       cart_visitors: count('cart_visitors'),
       abandoned: count('abandoned'),
-      cart_adds: visitors.abandoned_cart_adds ?? null,
+      cart_adds: count('abandoned_cart_adds'),
       value: rows<{ value: string }>(3)[0]!.value,
     },
     revenue: rows(4),
