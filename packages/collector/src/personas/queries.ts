@@ -18,12 +18,9 @@ export interface PersonaScope {
 const CHANNEL_VISITORS = `SELECT visitor FROM visitor_hour_landings WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3
         AND channel IN (SELECT value FROM json_each(?4))`;
 
-/**
- * A kept visitor's rows of the range, by their key: the one hour of a visitor with one row
- * in the range (`hour` set), else the range through visitor_hours_by_visitor.
- */
-const HOURS_OF_KEPT = `CROSS JOIN visitor_hours h INDEXED BY visitor_hours_by_visitor
-    ON h.site_id = ?1 AND h.visitor = p.visitor AND h.hour >= coalesce(p.hour, ?2) AND h.hour < coalesce(p.hour + 1, ?3)`;
+/** A returning kept visitor's rows of the range, by their key (visitor_hours_by_visitor). */
+const HOURS_OF_RETURNING = `CROSS JOIN visitor_hours h INDEXED BY visitor_hours_by_visitor
+    ON h.site_id = ?1 AND h.visitor = p.visitor AND h.hour >= ?2 AND h.hour < ?3`;
 
 /**
  * The visitors of the range (from the per-visitor-hour rollup: a visitor with one row in the
@@ -54,18 +51,27 @@ SELECT 'reach' AS kind, persona, json_object('furthest', furthest, 'visitors', c
          'cart_visitors', sum(cart_adds > 0), 'abandoned', sum(cart_adds > 0 AND orders = 0)) AS data
   FROM p GROUP BY persona, furthest
 UNION ALL
-SELECT 'revenue', p.persona, json_object('currency', nullif(m.currency, ''), 'orders', sum(m.events), 'revenue', sum(m.amount))
-  FROM p ${HOURS_OF_KEPT}
+SELECT 'revenue', persona, json_object('currency', nullif(currency, ''), 'orders', sum(events), 'revenue', sum(amount)) FROM (
+  SELECT p.persona, m.currency, m.events, m.amount FROM p
+    CROSS JOIN visitor_hour_money m ON m.site_id = ?1 AND m.hour = p.hour AND m.visitor = p.visitor AND m.kind = 'order'
+  WHERE p.orders > 0 AND p.hour IS NOT NULL
+  UNION ALL
+  SELECT p.persona, m.currency, m.events, m.amount FROM p ${HOURS_OF_RETURNING}
     CROSS JOIN visitor_hour_money m ON m.site_id = ?1 AND m.hour = h.hour AND m.visitor = h.visitor AND m.kind = 'order'
-  WHERE p.orders > 0
-  GROUP BY p.persona, m.currency
+  WHERE p.orders > 0 AND p.hour IS NULL)
+GROUP BY persona, currency
 UNION ALL
 SELECT 'channel', persona, json_object('channel', channel, 'landings', sum(landings), 'visitors', count(*)) FROM (
   SELECT persona, coalesce(channel, 'unknown') AS channel, landings FROM p WHERE hour IS NOT NULL AND landings = 1
   UNION ALL
-  SELECT p.persona, l.channel, sum(l.landings) FROM p ${HOURS_OF_KEPT}
+  SELECT p.persona, l.channel, sum(l.landings) FROM p
+    CROSS JOIN visitor_hour_landings l ON l.site_id = ?1 AND l.hour = p.hour AND l.visitor = p.visitor
+  WHERE p.hour IS NOT NULL AND p.landings > 1
+  GROUP BY p.persona, l.channel, p.visitor
+  UNION ALL
+  SELECT p.persona, l.channel, sum(l.landings) FROM p ${HOURS_OF_RETURNING}
     CROSS JOIN visitor_hour_landings l ON l.site_id = ?1 AND l.hour = h.hour AND l.visitor = h.visitor
-  WHERE p.landings > 1 OR (p.hour IS NULL AND p.landings > 0)
+  WHERE p.hour IS NULL AND p.landings > 0
   GROUP BY p.persona, l.channel, p.visitor)
 GROUP BY persona, channel`;
   return { sql, values };
