@@ -52,8 +52,9 @@ END;
 -- built-in type's touchpoints and visitors with one; abandoned carts; visits). A row enters
 -- when it is inserted and changes with it while its visitor has no other hour; when the
 -- visitor comes back (the row gets a link) its last counts, landings and money leave again.
--- Every step is an upsert of a delta, so the order in which SQLite fires the triggers of one
--- insert does not matter: a returning visitor's new row enters and leaves in the same statement.
+-- Entering and leaving are upserts of a delta, so the order in which SQLite fires the triggers
+-- of one insert does not matter: a returning visitor's new row enters and leaves in the same
+-- statement. A change is a plain update: the hour's row exists since the visitor-hour row's insert.
 CREATE TABLE hour_visitors (
   site_id INTEGER NOT NULL,
   hour INTEGER NOT NULL,
@@ -205,56 +206,54 @@ END;
 CREATE TRIGGER recount_one_hour_visitor AFTER UPDATE ON visitor_hours
 WHEN OLD.prev_hour IS NULL AND OLD.next_hour IS NULL AND NEW.prev_hour IS NULL AND NEW.next_hour IS NULL
 BEGIN
-  INSERT INTO hour_visitors (site_id, hour, visitors, reached_2, reached_3, reached_4, reached_5, stage_1, stage_2, stage_3, stage_4, stage_5, landings, landings_visitors, page_views, page_views_visitors, list_views, list_views_visitors, product_views, product_views_visitors, site_searches, site_searches_visitors, wishlist_adds, wishlist_adds_visitors, cart_adds, cart_adds_visitors, cart_removes, cart_removes_visitors, cart_views, cart_views_visitors, checkouts, checkouts_visitors, checkout_steps, checkout_steps_visitors, orders, orders_visitors, order_tracking_views, order_tracking_views_visitors, returns, returns_visitors, account_views, account_views_visitors, review_submits, review_submits_visitors, newsletter_signups, newsletter_signups_visitors, abandoned, abandoned_cart_adds, visits)
-  VALUES (NEW.site_id, NEW.hour, (1) - (1), (NEW.furthest >= 2) - (OLD.furthest >= 2), (NEW.furthest >= 3) - (OLD.furthest >= 3), (NEW.furthest >= 4) - (OLD.furthest >= 4), (NEW.furthest >= 5) - (OLD.furthest >= 5), ((NEW.stages & 1 > 0)) - ((OLD.stages & 1 > 0)), ((NEW.stages & 2 > 0)) - ((OLD.stages & 2 > 0)), ((NEW.stages & 4 > 0)) - ((OLD.stages & 4 > 0)), ((NEW.stages & 8 > 0)) - ((OLD.stages & 8 > 0)), ((NEW.stages & 16 > 0)) - ((OLD.stages & 16 > 0)), (NEW.landings) - (OLD.landings), ((NEW.landings > 0)) - ((OLD.landings > 0)), (NEW.page_views) - (OLD.page_views), ((NEW.page_views > 0)) - ((OLD.page_views > 0)), (NEW.list_views) - (OLD.list_views), ((NEW.list_views > 0)) - ((OLD.list_views > 0)), (NEW.product_views) - (OLD.product_views), ((NEW.product_views > 0)) - ((OLD.product_views > 0)), (NEW.site_searches) - (OLD.site_searches), ((NEW.site_searches > 0)) - ((OLD.site_searches > 0)), (NEW.wishlist_adds) - (OLD.wishlist_adds), ((NEW.wishlist_adds > 0)) - ((OLD.wishlist_adds > 0)), (NEW.cart_adds) - (OLD.cart_adds), ((NEW.cart_adds > 0)) - ((OLD.cart_adds > 0)), (NEW.cart_removes) - (OLD.cart_removes), ((NEW.cart_removes > 0)) - ((OLD.cart_removes > 0)), (NEW.cart_views) - (OLD.cart_views), ((NEW.cart_views > 0)) - ((OLD.cart_views > 0)), (NEW.checkouts) - (OLD.checkouts), ((NEW.checkouts > 0)) - ((OLD.checkouts > 0)), (NEW.checkout_steps) - (OLD.checkout_steps), ((NEW.checkout_steps > 0)) - ((OLD.checkout_steps > 0)), (NEW.orders) - (OLD.orders), ((NEW.orders > 0)) - ((OLD.orders > 0)), (NEW.order_tracking_views) - (OLD.order_tracking_views), ((NEW.order_tracking_views > 0)) - ((OLD.order_tracking_views > 0)), (NEW.returns) - (OLD.returns), ((NEW.returns > 0)) - ((OLD.returns > 0)), (NEW.account_views) - (OLD.account_views), ((NEW.account_views > 0)) - ((OLD.account_views > 0)), (NEW.review_submits) - (OLD.review_submits), ((NEW.review_submits > 0)) - ((OLD.review_submits > 0)), (NEW.newsletter_signups) - (OLD.newsletter_signups), ((NEW.newsletter_signups > 0)) - ((OLD.newsletter_signups > 0)), ((NEW.cart_adds > 0 AND NEW.orders = 0)) - ((OLD.cart_adds > 0 AND OLD.orders = 0)), ((CASE WHEN NEW.orders = 0 THEN NEW.cart_adds ELSE 0 END)) - ((CASE WHEN OLD.orders = 0 THEN OLD.cart_adds ELSE 0 END)), (NEW.visits) - (OLD.visits))
-  ON CONFLICT (site_id, hour) DO UPDATE SET
-    visitors = visitors + excluded.visitors,
-    reached_2 = reached_2 + excluded.reached_2,
-    reached_3 = reached_3 + excluded.reached_3,
-    reached_4 = reached_4 + excluded.reached_4,
-    reached_5 = reached_5 + excluded.reached_5,
-    stage_1 = stage_1 + excluded.stage_1,
-    stage_2 = stage_2 + excluded.stage_2,
-    stage_3 = stage_3 + excluded.stage_3,
-    stage_4 = stage_4 + excluded.stage_4,
-    stage_5 = stage_5 + excluded.stage_5,
-    landings = landings + excluded.landings,
-    landings_visitors = landings_visitors + excluded.landings_visitors,
-    page_views = page_views + excluded.page_views,
-    page_views_visitors = page_views_visitors + excluded.page_views_visitors,
-    list_views = list_views + excluded.list_views,
-    list_views_visitors = list_views_visitors + excluded.list_views_visitors,
-    product_views = product_views + excluded.product_views,
-    product_views_visitors = product_views_visitors + excluded.product_views_visitors,
-    site_searches = site_searches + excluded.site_searches,
-    site_searches_visitors = site_searches_visitors + excluded.site_searches_visitors,
-    wishlist_adds = wishlist_adds + excluded.wishlist_adds,
-    wishlist_adds_visitors = wishlist_adds_visitors + excluded.wishlist_adds_visitors,
-    cart_adds = cart_adds + excluded.cart_adds,
-    cart_adds_visitors = cart_adds_visitors + excluded.cart_adds_visitors,
-    cart_removes = cart_removes + excluded.cart_removes,
-    cart_removes_visitors = cart_removes_visitors + excluded.cart_removes_visitors,
-    cart_views = cart_views + excluded.cart_views,
-    cart_views_visitors = cart_views_visitors + excluded.cart_views_visitors,
-    checkouts = checkouts + excluded.checkouts,
-    checkouts_visitors = checkouts_visitors + excluded.checkouts_visitors,
-    checkout_steps = checkout_steps + excluded.checkout_steps,
-    checkout_steps_visitors = checkout_steps_visitors + excluded.checkout_steps_visitors,
-    orders = orders + excluded.orders,
-    orders_visitors = orders_visitors + excluded.orders_visitors,
-    order_tracking_views = order_tracking_views + excluded.order_tracking_views,
-    order_tracking_views_visitors = order_tracking_views_visitors + excluded.order_tracking_views_visitors,
-    returns = returns + excluded.returns,
-    returns_visitors = returns_visitors + excluded.returns_visitors,
-    account_views = account_views + excluded.account_views,
-    account_views_visitors = account_views_visitors + excluded.account_views_visitors,
-    review_submits = review_submits + excluded.review_submits,
-    review_submits_visitors = review_submits_visitors + excluded.review_submits_visitors,
-    newsletter_signups = newsletter_signups + excluded.newsletter_signups,
-    newsletter_signups_visitors = newsletter_signups_visitors + excluded.newsletter_signups_visitors,
-    abandoned = abandoned + excluded.abandoned,
-    abandoned_cart_adds = abandoned_cart_adds + excluded.abandoned_cart_adds,
-    visits = visits + excluded.visits;
+  UPDATE hour_visitors SET
+    reached_2 = reached_2 + (NEW.furthest >= 2) - (OLD.furthest >= 2),
+    reached_3 = reached_3 + (NEW.furthest >= 3) - (OLD.furthest >= 3),
+    reached_4 = reached_4 + (NEW.furthest >= 4) - (OLD.furthest >= 4),
+    reached_5 = reached_5 + (NEW.furthest >= 5) - (OLD.furthest >= 5),
+    stage_1 = stage_1 + ((NEW.stages & 1 > 0)) - ((OLD.stages & 1 > 0)),
+    stage_2 = stage_2 + ((NEW.stages & 2 > 0)) - ((OLD.stages & 2 > 0)),
+    stage_3 = stage_3 + ((NEW.stages & 4 > 0)) - ((OLD.stages & 4 > 0)),
+    stage_4 = stage_4 + ((NEW.stages & 8 > 0)) - ((OLD.stages & 8 > 0)),
+    stage_5 = stage_5 + ((NEW.stages & 16 > 0)) - ((OLD.stages & 16 > 0)),
+    landings = landings + (NEW.landings) - (OLD.landings),
+    landings_visitors = landings_visitors + ((NEW.landings > 0)) - ((OLD.landings > 0)),
+    page_views = page_views + (NEW.page_views) - (OLD.page_views),
+    page_views_visitors = page_views_visitors + ((NEW.page_views > 0)) - ((OLD.page_views > 0)),
+    list_views = list_views + (NEW.list_views) - (OLD.list_views),
+    list_views_visitors = list_views_visitors + ((NEW.list_views > 0)) - ((OLD.list_views > 0)),
+    product_views = product_views + (NEW.product_views) - (OLD.product_views),
+    product_views_visitors = product_views_visitors + ((NEW.product_views > 0)) - ((OLD.product_views > 0)),
+    site_searches = site_searches + (NEW.site_searches) - (OLD.site_searches),
+    site_searches_visitors = site_searches_visitors + ((NEW.site_searches > 0)) - ((OLD.site_searches > 0)),
+    wishlist_adds = wishlist_adds + (NEW.wishlist_adds) - (OLD.wishlist_adds),
+    wishlist_adds_visitors = wishlist_adds_visitors + ((NEW.wishlist_adds > 0)) - ((OLD.wishlist_adds > 0)),
+    cart_adds = cart_adds + (NEW.cart_adds) - (OLD.cart_adds),
+    cart_adds_visitors = cart_adds_visitors + ((NEW.cart_adds > 0)) - ((OLD.cart_adds > 0)),
+    cart_removes = cart_removes + (NEW.cart_removes) - (OLD.cart_removes),
+    cart_removes_visitors = cart_removes_visitors + ((NEW.cart_removes > 0)) - ((OLD.cart_removes > 0)),
+    cart_views = cart_views + (NEW.cart_views) - (OLD.cart_views),
+    cart_views_visitors = cart_views_visitors + ((NEW.cart_views > 0)) - ((OLD.cart_views > 0)),
+    checkouts = checkouts + (NEW.checkouts) - (OLD.checkouts),
+    checkouts_visitors = checkouts_visitors + ((NEW.checkouts > 0)) - ((OLD.checkouts > 0)),
+    checkout_steps = checkout_steps + (NEW.checkout_steps) - (OLD.checkout_steps),
+    checkout_steps_visitors = checkout_steps_visitors + ((NEW.checkout_steps > 0)) - ((OLD.checkout_steps > 0)),
+    orders = orders + (NEW.orders) - (OLD.orders),
+    orders_visitors = orders_visitors + ((NEW.orders > 0)) - ((OLD.orders > 0)),
+    order_tracking_views = order_tracking_views + (NEW.order_tracking_views) - (OLD.order_tracking_views),
+    order_tracking_views_visitors = order_tracking_views_visitors + ((NEW.order_tracking_views > 0)) - ((OLD.order_tracking_views > 0)),
+    returns = returns + (NEW.returns) - (OLD.returns),
+    returns_visitors = returns_visitors + ((NEW.returns > 0)) - ((OLD.returns > 0)),
+    account_views = account_views + (NEW.account_views) - (OLD.account_views),
+    account_views_visitors = account_views_visitors + ((NEW.account_views > 0)) - ((OLD.account_views > 0)),
+    review_submits = review_submits + (NEW.review_submits) - (OLD.review_submits),
+    review_submits_visitors = review_submits_visitors + ((NEW.review_submits > 0)) - ((OLD.review_submits > 0)),
+    newsletter_signups = newsletter_signups + (NEW.newsletter_signups) - (OLD.newsletter_signups),
+    newsletter_signups_visitors = newsletter_signups_visitors + ((NEW.newsletter_signups > 0)) - ((OLD.newsletter_signups > 0)),
+    abandoned = abandoned + ((NEW.cart_adds > 0 AND NEW.orders = 0)) - ((OLD.cart_adds > 0 AND OLD.orders = 0)),
+    abandoned_cart_adds = abandoned_cart_adds + ((CASE WHEN NEW.orders = 0 THEN NEW.cart_adds ELSE 0 END)) - ((CASE WHEN OLD.orders = 0 THEN OLD.cart_adds ELSE 0 END)),
+    visits = visits + (NEW.visits) - (OLD.visits)
+  WHERE site_id = NEW.site_id AND hour = NEW.hour;
 END;
 
 CREATE TRIGGER uncount_returning_visitor AFTER UPDATE OF prev_hour, next_hour ON visitor_hours
