@@ -1,4 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { env } from 'cloudflare:workers';
+import { flowsReport } from '../src/client/index.ts';
+import { visitPathsSql } from '../src/flows/queries.ts';
+import { DEFAULT_PERSONAS } from '../src/personas/defaultPersonas.ts';
+import { personaCaseSql } from '../src/personas/personaSql.ts';
+import { visitorFeatureSql } from '../src/personas/visitorFeatureSql.ts';
 import { call, collect, createSite, SHOP } from './helpers.ts';
 import { bearer } from './exportHelpers.ts';
 
@@ -207,6 +213,40 @@ describe('GET /v1/reports/flows', () => {
     const response = await call(`/v1/reports/flows?${RANGE}&${query}`, { headers: bearer(export_token) });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: string }).error).toMatch(reason);
+  });
+
+  it('is read typed by the client, flowsReport(), with the collector’s 400 as an error', async () => {
+    const { export_token } = await seededShop();
+    const worker = (request: Request) => call(new URL(request.url).pathname + new URL(request.url).search, { headers: request.headers });
+    const options = { endpoint: 'https://collector.example', token: export_token, fetch: worker, from: '2025-12-01', to: '2025-12-02' };
+    const report = await flowsReport({ ...options, channel: ['organic_search'], start: 'landing', steps: 3 });
+    expect(report).toMatchObject({ channel: ['organic_search'], start: 'landing', steps: 3, visits: 3 });
+    expect(report.nodes[0]).toMatchObject({ type: 'landing', stage: 'awareness', entries: 3 });
+    await expect(flowsReport({ ...options, steps: 0 })).rejects.toThrow(/report failed with 400: steps "0"/);
+  });
+
+  it('answers every field the OpenAPI document describes, and no other', async () => {
+    const { export_token } = await seededShop();
+    const report = await flows(export_token);
+    const document = (await (await call('/v1/openapi.json')).json()) as any;
+    const schema = document.components.schemas.FlowsReport;
+    expect(Object.keys(report).sort()).toEqual(Object.keys(schema.properties).sort());
+    expect(Object.keys(report.nodes[0]).sort()).toEqual(Object.keys(schema.properties.nodes.items.properties).sort());
+    expect(Object.keys(report.links[0]).sort()).toEqual(Object.keys(schema.properties.links.items.properties).sort());
+    const parameters = document.paths['/v1/reports/flows'].get.parameters.map((p: { name: string }) => p.name);
+    expect(parameters).toEqual(['site', 'from', 'to', 'tz', 'channel', 'persona', 'device', 'start', 'end', 'steps']);
+  });
+
+  it('reads the visits by a range of the rollup\'s key, never events', async () => {
+    const rules = personaCaseSql(DEFAULT_PERSONAS, visitorFeatureSql(6), 7);
+    const sql = visitPathsSql(rules.sql);
+    const filters = JSON.stringify({ channels: ['email'], devices: ['mobile'], personas: ['other'] });
+    const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+      .bind(1, 0, 10, filters, null, Date.now(), JSON.stringify(rules.values))
+      .all<{ detail: string }>();
+    const detail = results.map((r) => r.detail);
+    expect(detail).toContain('SEARCH visit_paths USING PRIMARY KEY (site_id=? AND start_hour>? AND start_hour<?)');
+    expect(detail.join('\n')).not.toMatch(/SCAN (visit_paths|events|visitor_hours)\b/);
   });
 
   it('answers 401 without the export token', async () => {
