@@ -56,7 +56,7 @@ export const MAP_HTML = `<!doctype html>
     <div id="flow-node" hidden aria-live="polite"></div>
     <div id="flow-tables" hidden></div>
     <div class="pair">
-      <div><h3>Paths to purchase</h3><div id="flow-paths"></div></div>
+      <div id="flow-paths"></div>
       <div><h3>Time and visits to purchase</h3><div id="flow-purchase-charts"></div><div id="flow-purchase-tables" hidden></div></div>
     </div>
     <div id="flow-breakdown"></div>

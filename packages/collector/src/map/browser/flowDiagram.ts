@@ -11,7 +11,7 @@ const INK = '#1d2433';
 const MUTED = '#5b6475';
 const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif';
 const WIDTH = 1160;
-const LABEL_ROOM = 170;
+const LABEL_ROOM = 200;
 const TOP = 64;
 
 export const nodeKey = (node: { stage: string; type: string }) => `${node.stage}:${node.type}`;
@@ -98,31 +98,32 @@ export function drawFlowDiagram(target: SVGSVGElement, report: FlowsReport, prev
   for (const node of graph.nodes) {
     if (node.anchor) continue;
     const stage = STAGES.indexOf(node.stage);
-    const last = stage === STAGES.length - 1;
     const friction = nodeFriction(node);
     const was = before.get(node.id);
+    const name = `${friction ? '⚠ ' : ''}${label(node.type)}`;
+    const figures = `${number.format(node.visits)} visits · ${number.format(node.exits)} exit (${percent(node.exit_rate)})`;
+    const change = previous ? `${delta(node.visits, was?.visits)} visits · ${delta(node.exits, was?.exits)} exits vs before` : '';
+    // The accessible name starts with the visible text (WCAG 2.5.3), then what the picture shows by
+    // position and colour; a space ends each line's text so that the lines read apart.
     const g = svg('g', {
       'data-node': node.id,
       'data-visits': node.visits,
       'data-exits': node.exits,
       role: 'button',
       tabindex: -1,
-      'aria-label': `${label(node.type)}, ${node.stage}: ${number.format(node.visits)} visits, ${number.format(node.exits)} exits (${percent(node.exit_rate)})${previous ? `, ${delta(node.visits, was?.visits)} visits against the previous period` : ''}${friction ? `, friction: ${friction.text}` : ''}`,
+      'aria-label': `${[name, figures, change].filter(Boolean).join(' ')} — ${node.stage} stage${friction ? `; friction: ${friction.text}` : ''}`,
     });
     const h = Math.max(2, node.y1 - node.y0);
     g.appendChild(svg('rect', { x: node.x0, y: node.y0, width: node.x1 - node.x0, height: h, fill: COLOURS[stage]!, rx: 2 }));
     const exitShare = node.visits ? node.exits / node.visits : 0;
     if (exitShare > 0) g.appendChild(svg('rect', { x: node.x0, y: node.y0 + h * (1 - exitShare), width: node.x1 - node.x0, height: h * exitShare, fill: EXIT, 'data-role': 'exit-bar' }));
     g.appendChild(svg('rect', { x: node.x0 - 4, y: node.y0 - 4, width: node.x1 - node.x0 + 8, height: h + 8, fill: 'none', stroke: INK, 'stroke-width': 2, rx: 4, class: 'focus-ring', visibility: 'hidden' }));
-    const x = last ? node.x0 - 8 : node.x1 + 8;
-    const anchor = last ? 'end' : 'start';
+    // Labels right of the bar, the last lane's in the room kept for them.
+    const x = node.x1 + 8;
     const y = (node.y0 + node.y1) / 2;
-    g.appendChild(svg('text', { x, y: y - 10, 'text-anchor': anchor, 'font-size': 13, 'font-weight': 600, fill: INK, 'data-role': 'name' }, `${friction ? '⚠ ' : ''}${label(node.type)}`));
-    g.appendChild(svg('text', { x, y: y + 5, 'text-anchor': anchor, 'font-size': 12, fill: INK, 'data-role': 'figures' }, `${number.format(node.visits)} visits · ${number.format(node.exits)} exit (${percent(node.exit_rate)})`));
-    if (previous) {
-      g.appendChild(svg('text', { x, y: y + 19, 'text-anchor': anchor, 'font-size': 11, fill: MUTED, 'data-role': 'delta' }, `${delta(node.visits, was?.visits)} visits · ${delta(node.exits, was?.exits)} exits vs before`));
-    }
-    g.appendChild(svg('title', {}, g.getAttribute('aria-label')!));
+    g.appendChild(svg('text', { x, y: y - 10, 'font-size': 13, 'font-weight': 600, fill: INK, 'data-role': 'name' }, `${name} `));
+    g.appendChild(svg('text', { x, y: y + 5, 'font-size': 12, fill: INK, 'data-role': 'figures' }, `${figures} `));
+    if (change) g.appendChild(svg('text', { x, y: y + 19, 'font-size': 11, fill: MUTED, 'data-role': 'delta' }, change));
     group.appendChild(g);
   }
   target.appendChild(group);
