@@ -168,7 +168,7 @@ describe('journey map flows', () => {
     expect(await page.isVisible('#flow-tables')).toBe(true);
     expect(await page.isHidden('#flow-chart')).toBe(true);
     expect(await page.locator('#flow-tables [data-node-row]').count()).toBe(report.nodes.length);
-    const loops = await page.$$eval('#flow-tables tr[data-loop]', (rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
+    const loops = await page.$$eval('#flow-tables tr[data-loop]', (rows) => rows.map((r) => Array.from(r.children, (c) => c.textContent)));
     expect(loops).toContainEqual(['product view (consideration)', 'product list view (consideration)', 'within', '4', '4']);
     expect(await page.textContent('#flow-purchase-tables')).toMatch(/under 5 min6/);
     expect(page.url()).toMatch(/compare=1/);
