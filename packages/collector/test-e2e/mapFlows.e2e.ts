@@ -148,8 +148,8 @@ describe('journey map flows', () => {
     expect(report).toMatchObject({ visits: 24, purchases: 6 });
     const drawn = await page.$$eval('#flow-diagram [data-node]', (gs) => gs.map((g) => [g.getAttribute('data-node'), Number(g.getAttribute('data-visits')), Number(g.getAttribute('data-exits'))]));
     expect(drawn.sort()).toEqual(report.nodes.map((n: any) => [`${n.stage}:${n.type}`, n.visits, n.exits]).sort());
-    expect(await page.textContent('[data-node="awareness:landing"] [data-role=figures]')).toBe('22 visits · 6 exit (27.3%) ');
-    expect(await page.textContent('[data-node="consideration:product_view"] [data-role=figures]')).toBe('16 visits · 6 exit (37.5%) ');
+    expect(await page.textContent('[data-node="awareness:landing"] [data-role=figures]')).toBe('22 visits · 6 exits (27.3%) ');
+    expect(await page.textContent('[data-node="consideration:product_view"] [data-role=figures]')).toBe('16 visits · 6 exits (37.5%) ');
     // The previous period: 10 landings, 5 exits there.
     expect(await page.textContent('[data-node="awareness:landing"] [data-role=delta]')).toBe('+12 visits · +1 exits vs before');
     expect(await page.textContent('[data-node="decision:cart_add"] [data-role=delta]')).toBe('new visits · new exits vs before');

@@ -20,7 +20,8 @@ h2 { font-size: 15px; margin: 4px 0 8px; } .hint { color: var(--muted); margin: 
 #summary { display: flex; gap: 32px; flex-wrap: wrap; }
 .figure b { display: block; font-size: 24px; } .figure span { color: var(--muted); font-size: 12px; }
 svg { display: block; width: 100%; }
-svg text { font: 13px system-ui, sans-serif; fill: var(--ink); }
+/* The flow diagram's text keeps its own attributes, so that a saved picture looks the same. */
+svg:not(#flow-diagram) text { font: 13px system-ui, sans-serif; fill: var(--ink); }
 svg text.big { font-size: 15px; font-weight: 700; fill: #fff; }
 svg text.light { fill: #fff; }
 svg text.drop { fill: var(--drop); font-weight: 600; }

@@ -11,7 +11,7 @@ const INK = '#1d2433';
 const MUTED = '#5b6475';
 const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif';
 const WIDTH = 1160;
-const LABEL_ROOM = 200;
+const LABEL_ROOM = 230;
 const TOP = 64;
 
 export const nodeKey = (node: { stage: string; type: string }) => `${node.stage}:${node.type}`;
@@ -101,7 +101,7 @@ export function drawFlowDiagram(target: SVGSVGElement, report: FlowsReport, prev
     const friction = nodeFriction(node);
     const was = before.get(node.id);
     const name = `${friction ? '⚠ ' : ''}${label(node.type)}`;
-    const figures = `${number.format(node.visits)} visits · ${number.format(node.exits)} exit (${percent(node.exit_rate)})`;
+    const figures = `${number.format(node.visits)} visits · ${number.format(node.exits)} exit${node.exits === 1 ? '' : 's'} (${percent(node.exit_rate)})`;
     const change = previous ? `${delta(node.visits, was?.visits)} visits · ${delta(node.exits, was?.exits)} exits vs before` : '';
     // The accessible name starts with the visible text (WCAG 2.5.3), then what the picture shows by
     // position and colour; a space ends each line's text so that the lines read apart.

@@ -6,7 +6,7 @@
  * kept in the page's URL so it can be shared; the token never is.
  */
 import type { FlowsReport } from '../../client/flowsReport.ts';
-import { byId, clear, delta, el, label, number, percent } from './dom.ts';
+import { byId, clear, delta, duration, el, label, number, percent } from './dom.ts';
 import { drawFlowDiagram, keyboardNodes, STAGES } from './flowDiagram.ts';
 import { drawFlowTables, drawPaths, drawToPurchase } from './flowTables.ts';
 import { stageFriction, type FeedbackLike, type FunnelLike } from './friction.ts';
@@ -107,8 +107,7 @@ async function drawBreakdown(params: URLSearchParams, token: string): Promise<vo
     row.appendChild(el('td', {}, number.format(r.purchases)));
     row.appendChild(el('td', {}, percent(r.visits ? r.purchases / r.visits : null)));
     row.appendChild(el('td', {}, worst ? `${label(worst.type)} (${number.format(worst.exits)}, ${percent(worst.exit_rate)})` : '–'));
-    const ms = r.time_to_purchase.median_ms;
-    row.appendChild(el('td', {}, ms === null ? '–' : `${Math.round(ms / 60_000)} min`));
+    row.appendChild(el('td', {}, duration(r.time_to_purchase.median_ms)));
     body.appendChild(row);
   }
   box.appendChild(t);

@@ -1,4 +1,5 @@
 import type { FlowNode } from '../../client/flowsReport.ts';
+import { number } from './dom.ts';
 
 /**
  * Where shoppers meet difficulties, from the reports the map already has. Thresholds are
@@ -40,12 +41,12 @@ export function stageFriction(funnel: FunnelLike | null, feedback: FeedbackLike 
     }
   }
   for (const stage of feedback?.stages ?? []) {
-    if (stage.average_rating !== null && stage.average_rating < LOW_RATING) add(stage.stage, { kind: 'rating', text: `rated ${stage.average_rating} / 5 (${stage.responses} responses)` });
+    if (stage.average_rating !== null && stage.average_rating < LOW_RATING) add(stage.stage, { kind: 'rating', text: `rated ${stage.average_rating} / 5 (${number.format(stage.responses)} responses)` });
   }
   const carts = funnel?.abandoned_carts;
   if (carts && carts.visitors > 0) {
     const value = carts.value.map((v) => new Intl.NumberFormat('en', { style: 'currency', currency: v.currency }).format(v.value)).join(' + ');
-    add('decision', { kind: 'carts', text: `${value || 'carts'} at risk in ${carts.visitors} abandoned carts` });
+    add('decision', { kind: 'carts', text: `${value || 'carts'} at risk in ${number.format(carts.visitors)} abandoned carts` });
   }
   return markers;
 }
