@@ -215,7 +215,7 @@ export const openApiDocument = {
     },
     '/map': {
       get: {
-        summary: 'The journey map: an HTML page that draws the funnel, feedback and personas from the report API with a typed-in export token',
+        summary: 'The journey map: an HTML page that draws the flows between touchpoints on the stage lanes, the funnel, feedback and personas from the report API with a typed-in export token',
         responses: { '200': { description: 'HTML', content: { 'text/html': { schema: { type: 'string' } } } } },
       },
     },
