@@ -98,7 +98,8 @@ export function referenceFlows(
   const buyers = new Map<string, RawTouch[][]>();
   for (const visit of visits) buyers.set(visit[0]!.visitor, [...(buyers.get(visit[0]!.visitor) ?? []), visit]);
   const toPurchase = [...buyers.values()].flatMap((own) => {
-    own.sort((a, b) => a[0]!.ts - b[0]!.ts);
+    // Visits in start order; two starting at once, by session id.
+    own.sort((a, b) => a[0]!.ts - b[0]!.ts || (a[0]!.session < b[0]!.session ? -1 : 1));
     const i = own.findIndex((v) => v.some((t) => t.type === 'order_complete'));
     if (i < 0) return [];
     return [{ ms: own[i]!.find((t) => t.type === 'order_complete')!.ts - own[0]![0]!.ts, visits: i + 1 }];

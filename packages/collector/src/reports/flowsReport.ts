@@ -199,9 +199,10 @@ function cut(visit: Touch[], { start, end, steps }: FlowOptions) {
 }
 
 /**
- * Per buyer of the range (every visit in scope, whatever start, end and steps): the time
- * from the start of their first visit in the range to their first order_complete in it,
- * and how many visits that took, the ordering one included.
+ * Per buyer of the range (every visit in scope, whatever start, end and steps; visits in
+ * start order, then session): the time from the start of their first visit in the range to
+ * the first order_complete of their first visit with one, and how many visits that took,
+ * the ordering one included.
  */
 function toPurchase(rows: VisitPathRow[]) {
   const times: number[] = [];
