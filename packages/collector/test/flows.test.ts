@@ -200,6 +200,18 @@ describe('GET /v1/reports/flows', () => {
     expect(report.purchases).toBe(2);
   });
 
+  it('orders touchpoints of the same millisecond by id, whichever arrives first', async () => {
+    const shop = await createSite();
+    const at = T + 600_000;
+    const same = (id: string, type: string) => ({ ...touch(8, 1, 0, type), id, ts: at });
+    for (const batch of [[same('fl_tie_b', 'landing')], [same('fl_tie_c', 'cart_add')], [same('fl_tie_a', 'product_view')]]) {
+      expect(await (await collect({ site: shop.site, events: batch })).json()).toMatchObject({ accepted: 1 });
+    }
+    const report = await flows(shop.export_token);
+    expect(report.nodes.map((n: any) => [n.type, n.entries, n.exits])).toEqual([['landing', 0, 0], ['product_view', 1, 0], ['cart_add', 0, 1]]);
+    expect(report.links.map((l: any) => `${l.from.type}>${l.to.type}`).sort()).toEqual(['landing>cart_add', 'product_view>landing']);
+  });
+
   it.each([
     ['steps=0', /steps "0" must be a whole number from 1 to 50/],
     ['steps=51', /steps "51"/],
@@ -237,7 +249,7 @@ describe('GET /v1/reports/flows', () => {
     expect(parameters).toEqual(['site', 'from', 'to', 'tz', 'channel', 'persona', 'device', 'start', 'end', 'steps']);
   });
 
-  it('reads the visits by a range of the rollup\'s key, never events', async () => {
+  it('reads the visits by a range of the rollup\'s start-hour index, never events', async () => {
     const rules = personaCaseSql(DEFAULT_PERSONAS, visitorFeatureSql(6), 7);
     const sql = visitPathsSql(rules.sql);
     const filters = JSON.stringify({ channels: ['email'], devices: ['mobile'], personas: ['other'] });
@@ -245,7 +257,7 @@ describe('GET /v1/reports/flows', () => {
       .bind(1, 0, 10, filters, null, Date.now(), JSON.stringify(rules.values))
       .all<{ detail: string }>();
     const detail = results.map((r) => r.detail);
-    expect(detail).toContain('SEARCH visit_paths USING PRIMARY KEY (site_id=? AND start_hour>? AND start_hour<?)');
+    expect(detail).toContain('SEARCH visit_paths USING INDEX visit_paths_by_start (site_id=? AND start_hour>? AND start_hour<?)');
     expect(detail.join('\n')).not.toMatch(/SCAN (visit_paths|events|visitor_hours)\b/);
   });
 
