@@ -30,7 +30,7 @@ for (const rows of SIZES) {
     },
   });
   try {
-    for (const [report, [name, days]] of ['funnel', 'personas'].flatMap((r) => [['day', 1], ['week', 7], ['month', 31]].map((range) => [r, range]))) {
+    for (const [report, [name, days]] of ['funnel', 'personas', 'flows'].flatMap((r) => [['day', 1], ['week', 7], ['month', 31]].map((range) => [r, range]))) {
       const from = START + 10 * 86_400_000 * (days === 1 ? 1 : 0);
       const to = Math.min(from + days * 86_400_000, START + MONTH);
       const times = [];

@@ -194,6 +194,8 @@ describe('journey map', () => {
     expect(focused).toBe('persona');
     await page.keyboard.type('Impulse');
     expect(await page.inputValue('#persona')).toBe('impulse_buyer');
+    // Past the device choice to the submit button.
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('#funnel [data-stage=awareness]')?.getAttribute('data-reached') === '3');

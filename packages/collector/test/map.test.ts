@@ -18,8 +18,11 @@ describe('GET /map', () => {
   it('has no inline script or style and takes the token in a password field', async () => {
     const html = await (await call('/map')).text();
     expect(html).toContain('<script defer src="/map.js"></script>');
+    // The flows' script (bundled with d3-sankey) comes first, so it listens before the map draws.
+    expect(html).toContain('<script defer src="/map-flows.js"></script>\n<script defer src="/map.js"></script>');
     expect(html).toContain('<link rel="stylesheet" href="/map.css">');
-    expect(html.match(/<script/g)).toHaveLength(1);
+    expect(html.match(/<script/g)).toHaveLength(2);
+    expect(html.match(/<script[^>]*src="([^"]+)"/g)!.map((tag) => tag.match(/src="([^"]+)"/)![1])).toEqual(['/map-flows.js', '/map.js']);
     expect(html).not.toMatch(/<style|\sstyle=|\son[a-z]+=/i);
     expect(html).toMatch(/<input id="token" type="password"/);
   });

@@ -18,6 +18,7 @@ describe('GET /v1/openapi.json', () => {
       '/v1/openapi.json',
       '/v1/personas',
       '/v1/reports/feedback',
+      '/v1/reports/flows',
       '/v1/reports/funnel',
       '/v1/reports/journey',
       '/v1/reports/personas',

@@ -77,7 +77,8 @@ export async function personaRules(options: Pick<PersonaReportOptions, 'endpoint
   return read(new URL('/v1/personas', options.endpoint), options);
 }
 
-async function read<T>(url: URL, options: Pick<PersonaReportOptions, 'token' | 'fetch' | 'signal'>): Promise<T> {
+/** GET a report with the token; its JSON, or a ReportError with the collector's message. */
+export async function read<T>(url: URL, options: Pick<PersonaReportOptions, 'token' | 'fetch' | 'signal'>): Promise<T> {
   const send = options.fetch ?? ((request: Request) => fetch(request));
   const response = await send(new Request(url, { headers: { Authorization: `Bearer ${options.token}` }, signal: options.signal }));
   const body = (await response.json()) as T & { error?: string };

@@ -20,7 +20,8 @@ h2 { font-size: 15px; margin: 4px 0 8px; } .hint { color: var(--muted); margin: 
 #summary { display: flex; gap: 32px; flex-wrap: wrap; }
 .figure b { display: block; font-size: 24px; } .figure span { color: var(--muted); font-size: 12px; }
 svg { display: block; width: 100%; }
-svg text { font: 13px system-ui, sans-serif; fill: var(--ink); }
+/* The flow diagram's text keeps its own attributes, so that a saved picture looks the same. */
+svg:not(#flow-diagram) text { font: 13px system-ui, sans-serif; fill: var(--ink); }
 svg text.big { font-size: 15px; font-weight: 700; fill: #fff; }
 svg text.light { fill: #fff; }
 svg text.drop { fill: var(--drop); font-weight: 600; }
@@ -46,5 +47,30 @@ th:first-child, td:first-child { text-align: left; text-transform: capitalize; }
 #comments a { color: #1f4fb5; }
 #journey-json { max-height: 320px; overflow: auto; background: var(--bg); padding: 8px; font-size: 12px; }
 #persona-table td:first-child { text-transform: none; }
+#flows form { margin: 0 0 8px; }
+#flows label { color: var(--muted); }
+#flows label.inline { flex-direction: row; align-items: center; gap: 6px; }
+#flows input, #flows select { border-color: var(--line); }
+#flows button { padding: 5px 10px; }
+#flows button[aria-pressed=true] { background: var(--ink); border-color: var(--ink); }
+#flow-link { align-self: center; color: #1f4fb5; }
+#flow-summary { display: flex; gap: 24px; font-weight: 600; } #flow-summary small { font-weight: 400; color: var(--muted); }
+#flow-diagram { width: 100%; height: auto; max-width: 1160px; }
+#flow-diagram [data-node] { cursor: pointer; outline: none; }
+#flow-diagram [data-node]:focus .focus-ring, #flow-diagram [data-node]:hover .focus-ring { visibility: visible; }
+#flow-node { border: 1px solid var(--line); border-radius: 8px; padding: 8px 12px; margin: 8px 0; }
+#flow-node dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 0 0 8px; }
+#flow-node dt { color: var(--muted); } #flow-node dd { margin: 0; }
+#flow-node h4 { margin: 6px 0 2px; font-size: 12px; }
+#flow-node pre { max-height: 300px; overflow: auto; background: var(--bg); padding: 8px; font-size: 12px; }
+#flows caption { text-align: left; font-weight: 600; padding: 10px 0 4px; }
+#flows th[scope=row] { text-align: left; font-weight: 400; text-transform: none; }
+#flows td:first-child, #flows th:first-child { text-transform: none; }
+.pair { display: grid; grid-template-columns: 1.4fr 1fr; gap: 24px; }
+.bars { margin: 0 0 12px; } .bars figcaption { font-weight: 600; margin-bottom: 4px; }
+.bars ol { list-style: none; margin: 0; padding: 0; }
+.bars li { display: grid; grid-template-columns: 120px 1fr 48px; gap: 8px; align-items: center; }
+.bars meter { width: 100%; } .bars b { text-align: right; }
+#flow-breakdown table { margin-top: 12px; }
 #persona-table td small { display: block; color: var(--muted); font-size: 11px; max-width: 280px; }
 `;

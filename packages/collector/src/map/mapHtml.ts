@@ -14,6 +14,7 @@ export const MAP_HTML = `<!doctype html>
 <link rel="icon" href="data:,">
 <title>Waymark · journey map</title>
 <link rel="stylesheet" href="/map.css">
+<script defer src="/map-flows.js"></script>
 <script defer src="/map.js"></script>
 </head>
 <body>
@@ -26,6 +27,7 @@ export const MAP_HTML = `<!doctype html>
     <label>Time zone <input id="tz" type="text" value="UTC" spellcheck="false"></label>
     <label>Channel <select id="channel"><option value="">all channels</option>${CHANNELS.map((c) => `<option value="${c}">${c.replace('_', ' ')}</option>`).join('')}</select></label>
     <label>Persona <select id="persona"><option value="">all shoppers</option></select></label>
+    <label>Device <select id="device"><option value="">all devices</option><option value="mobile">mobile</option><option value="tablet">tablet</option><option value="desktop">desktop</option></select></label>
     <button type="submit">Draw the map</button>
     <button type="button" id="forget">Forget token</button>
   </form>
@@ -33,6 +35,32 @@ export const MAP_HTML = `<!doctype html>
 <main>
   <p id="status" role="status">Type the site’s export token and pick a range.</p>
   <section id="summary" hidden></section>
+  <section id="flows" hidden aria-labelledby="flows-title">
+    <h2 id="flows-title">How shoppers move</h2>
+    <p class="hint">Each visit’s touchpoints in order, on the stage lanes: bar height is visits, the red part of a bar the visits that ended there (exits), ⚠ marks friction. Moves within a stage or back (loops such as product → list → product) are listed apart, in the table view. Tab to the diagram, then arrow keys move between touchpoints and Enter opens one.</p>
+    <form id="flow-controls" autocomplete="off">
+      <label>Start at <select id="flow-start"><option value="">the visit’s start</option></select></label>
+      <label>End at <select id="flow-end"><option value="">the visit’s end</option></select></label>
+      <label>Steps <input id="flow-steps" type="number" min="1" max="50" value="20"></label>
+      <button type="submit">Follow</button>
+      <label class="inline"><input id="flow-compare" type="checkbox"> Compare with the previous period</label>
+      <label>Break down by <select id="flow-breakdown-by"><option value="">nothing</option><option value="channel">channel</option><option value="persona">persona</option><option value="device">device</option></select></label>
+      <button type="button" id="flow-view" aria-pressed="false">Show as tables</button>
+      <button type="button" id="flow-svg">Save SVG</button>
+      <button type="button" id="flow-png">Save PNG</button>
+      <a id="flow-link" href="/map">Link to this view</a>
+    </form>
+    <p id="flow-status" role="status"></p>
+    <p id="flow-summary"></p>
+    <div id="flow-chart" class="scroll"><svg id="flow-diagram" role="group" aria-label="Flow diagram of visits across the five stage lanes"></svg></div>
+    <div id="flow-node" hidden aria-live="polite"></div>
+    <div id="flow-tables" hidden></div>
+    <div class="pair">
+      <div id="flow-paths"></div>
+      <div><h3>Time and visits to purchase</h3><div id="flow-purchase-charts"></div><div id="flow-purchase-tables" hidden></div></div>
+    </div>
+    <div id="flow-breakdown"></div>
+  </section>
   <section id="journey" hidden>
     <h2>Funnel of stages</h2>
     <p class="hint">Reached: visitors whose furthest touchpoint in the range is at that stage or later. Between stages: who went on, who dropped off.</p>

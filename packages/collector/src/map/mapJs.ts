@@ -1,6 +1,6 @@
 /**
  * Behaviour of the journey map page (served as /map.js). Plain browser JS, no build step:
- * it fetches /v1/reports/funnel, /feedback and /personas with the typed-in token in the Authorization header and
+ * it fetches /v1/reports/funnel, /feedback and /personas (the flows: /map-flows.js) with the typed-in token in the Authorization header and
  * draws SVG with DOM calls only — report values are set as text, never parsed as markup.
  */
 export const MAP_JS = String.raw`(function () {
@@ -214,6 +214,7 @@ export const MAP_JS = String.raw`(function () {
     sessionStorage.setItem(TOKEN_KEY, token);
     var params = new URLSearchParams({ from: $('from').value, to: $('to').value, tz: $('tz').value.trim() || 'UTC' });
     if ($('channel').value) params.set('channel', $('channel').value);
+    if ($('device').value) params.set('device', $('device').value);
     status('Loading…');
     try {
       await loadPersonaChoices(token);
@@ -232,6 +233,8 @@ export const MAP_JS = String.raw`(function () {
       ['summary', 'journey', 'side', 'feedback', 'personas'].forEach(function (id) { $(id).hidden = false; });
       status('Journeys from ' + body.from + ' to ' + body.to + (body.channel ? ', visitors landing from ' + body.channel.join(', ') : '') + (body.persona ? ', persona ' + body.persona : '') + ' (' + body.tz + ').');
       document.body.setAttribute('data-drawn', 'true');
+      // /map-flows.js draws the flows from the same token, range and filters.
+      document.dispatchEvent(new CustomEvent('waymark:map-drawn', { detail: { params: funnelParams.toString(), token: token, funnel: body, feedback: all[2] } }));
     } catch (error) {
       status((error.status === 401 ? 'That token was not accepted: ' : error.status ? 'The report failed: ' : 'The report could not be loaded: ') + error.message, true);
     }
@@ -244,6 +247,7 @@ export const MAP_JS = String.raw`(function () {
     $('from').value = query.get('from') || isoDay(new Date(now.getTime() - 29 * 86400000));
     try { $('tz').value = query.get('tz') || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'; } catch (e) { $('tz').value = 'UTC'; }
     if (query.get('channel')) $('channel').value = query.get('channel');
+    if (query.get('device')) $('device').value = query.get('device');
     var saved = sessionStorage.getItem(TOKEN_KEY);
     $('controls').addEventListener('submit', function (event) { event.preventDefault(); draw(); });
     $('forget').addEventListener('click', function () { sessionStorage.removeItem(TOKEN_KEY); $('token').value = ''; status('Token forgotten.'); });

@@ -1,5 +1,6 @@
 import { CHANNELS, MAX_EVENTS_PER_BATCH, STAGES } from '@waymark/schema';
 import { DEFAULT_LIMIT, MAX_LIMIT } from '../export/exportParams.ts';
+import { DEFAULT_STEPS, MAX_STEPS, TIME_BUCKETS, TOP_PATHS } from '../reports/flowsReport.ts';
 import { PERSONA_FIELDS } from '../personas/personaFields.ts';
 import { LIMITS as PERSONA_LIMITS } from '../personas/personaRules.ts';
 import { LABEL_KEYS, PROMPT_LIMITS, PROMPT_TOUCHPOINTS } from '../prompts/promptRules.ts';
@@ -168,6 +169,23 @@ export const openApiDocument = {
         responses: { '200': json({ $ref: '#/components/schemas/FeedbackReport' }), ...readErrors },
       },
     },
+    '/v1/reports/flows': {
+      get: {
+        summary: 'How shoppers move between touchpoints on the stage lanes: nodes with exits, moves, top paths to purchase, time and visits to purchase',
+        description:
+          'Read from the per-visit rollup (whole UTC hours); a visit belongs to the range by the hour of its first touchpoint. A node is a touchpoint type on its stage lane (feedback on the lane it is about); a link a move between consecutive touchpoints of a visit, `forward` to a later stage, `within` a stage or `back` to an earlier one (loops such as product → list → product are `within`/`back` links, never hidden). Each visit of the group enters one node and leaves one: an exit (the visit ended there) or `continued` (cut by `steps` or `end`), so entries, and exits + continued, add up to `visits`. Definitions: docs/analytics.md, "GET /v1/reports/flows".',
+        security: exportAuth,
+        parameters: [
+          ...reportRange,
+          persona,
+          device,
+          query('start', 'Read each visit from its first touchpoint of this type; visits without one are left out.', { type: 'string', pattern: '^[a-z][a-z0-9_]{0,63}$', example: 'product_view' }),
+          query('end', 'Read each visit up to its first touchpoint of this type (from `start`); visits without one are left out.', { type: 'string', pattern: '^[a-z][a-z0-9_]{0,63}$', example: 'order_complete' }),
+          query('steps', 'Follow at most this many touchpoints of each visit.', { type: 'integer', minimum: 1, maximum: MAX_STEPS, default: DEFAULT_STEPS }),
+        ],
+        responses: { '200': json({ $ref: '#/components/schemas/FlowsReport' }), ...readErrors },
+      },
+    },
     '/v1/reports/personas': {
       get: {
         summary: 'Each persona’s visitors, funnel, orders, revenue, channels and abandoned carts in a range',
@@ -197,7 +215,7 @@ export const openApiDocument = {
     },
     '/map': {
       get: {
-        summary: 'The journey map: an HTML page that draws the funnel, feedback and personas from the report API with a typed-in export token',
+        summary: 'The journey map: an HTML page that draws the flows between touchpoints on the stage lanes, the funnel, feedback and personas from the report API with a typed-in export token',
         responses: { '200': { description: 'HTML', content: { 'text/html': { schema: { type: 'string' } } } } },
       },
     },
@@ -445,6 +463,84 @@ export const openApiDocument = {
             },
           },
         ],
+      },
+      FlowTouchpoint: { type: 'object', properties: { type: { type: 'string' }, stage: { enum: STAGES } } },
+      FlowsReport: {
+        type: 'object',
+        properties: {
+          site: { type: 'string' },
+          from: { type: 'string', format: 'date-time' },
+          to: { type: 'string', format: 'date-time' },
+          tz: { type: 'string' },
+          channel: { type: ['array', 'null'], items: { type: 'string' } },
+          device: { type: ['array', 'null'], items: { type: 'string' } },
+          persona: { type: ['array', 'null'], items: { type: 'string' } },
+          start: { type: ['string', 'null'] },
+          end: { type: ['string', 'null'] },
+          steps: { type: 'integer' },
+          visits: { type: 'integer', description: 'Visits of the group: started in the range, kept by the filters, with `start` and `end` when asked.' },
+          visitors: { type: 'integer' },
+          purchases: { type: 'integer', description: 'Visits of the group whose followed touchpoints include an order_complete.' },
+          nodes: {
+            type: 'array',
+            description: 'In stage order, then by visits.',
+            items: {
+              type: 'object',
+              properties: {
+                type: { type: 'string' },
+                stage: { enum: STAGES },
+                visits: { type: 'integer', description: 'Visits through the node (once each, loops or not).' },
+                visitors: { type: 'integer' },
+                share: { type: ['number', 'null'], description: 'visits / the group’s visits.' },
+                entries: { type: 'integer', description: 'Visits of the group that start here.' },
+                exits: { type: 'integer', description: 'Visits whose last touchpoint is this one.' },
+                exit_rate: { type: ['number', 'null'], description: 'exits / visits.' },
+                continued: { type: 'integer', description: 'Visits cut here by `steps` or `end` that went on.' },
+                reached_next_stage: { type: 'integer', description: 'Visits that reached a later stage after this node.' },
+                median_ms_to_next_stage: { type: ['number', 'null'], description: 'Median time from the node (its first time in the visit) to the visit’s next touchpoint of a later stage.' },
+              },
+            },
+          },
+          links: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                from: { $ref: '#/components/schemas/FlowTouchpoint' },
+                to: { $ref: '#/components/schemas/FlowTouchpoint' },
+                direction: { enum: ['forward', 'within', 'back'] },
+                visits: { type: 'integer', description: 'Visits making the move at least once.' },
+                transitions: { type: 'integer', description: 'Times the move was made.' },
+              },
+            },
+          },
+          paths_to_purchase: {
+            type: 'object',
+            description: `The ${TOP_PATHS} commonest paths from the visit’s start to its first order_complete (repeats of one type in a row shown once), and the rest as \`other\`: their visits add up to \`purchases\`.`,
+            properties: {
+              top: { type: 'array', items: { type: 'object', properties: { path: { type: 'array', items: { type: 'string' } }, visits: { type: 'integer' }, share: { type: ['number', 'null'] } } } },
+              other: { type: 'object', properties: { paths: { type: 'integer' }, visits: { type: 'integer' }, share: { type: ['number', 'null'] } } },
+            },
+          },
+          time_to_purchase: {
+            type: 'object',
+            description: `Per buyer of the range: from the start of their first visit in the range to their first order_complete in it. Buckets: ${TIME_BUCKETS.map((b) => b.label).join(', ')}.`,
+            properties: {
+              buyers: { type: 'integer' },
+              median_ms: { type: ['number', 'null'] },
+              distribution: { type: 'array', items: { type: 'object', properties: { label: { type: 'string' }, from_ms: { type: 'integer' }, to_ms: { type: ['integer', 'null'] }, buyers: { type: 'integer' } } } },
+            },
+          },
+          visits_to_purchase: {
+            type: 'object',
+            description: 'Per buyer: how many of their visits in the range it took, the ordering one included.',
+            properties: {
+              buyers: { type: 'integer' },
+              median: { type: ['number', 'null'] },
+              distribution: { type: 'array', items: { type: 'object', properties: { visits: { enum: ['1', '2', '3', '4', '5+'] }, buyers: { type: 'integer' } } } },
+            },
+          },
+        },
       },
       Persona: {
         type: 'object',

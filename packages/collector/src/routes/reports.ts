@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { CHANNELS } from '@waymark/schema';
+import { CHANNELS, CUSTOM_TYPE_PATTERN } from '@waymark/schema';
 import { httpError } from '../lib/httpError.ts';
 import { deviceParam, personaParam } from '../lib/filterParams.ts';
 import { listParam } from '../lib/listParam.ts';
@@ -8,7 +8,9 @@ import { rejectUnknownParams } from '../lib/rejectUnknownParams.ts';
 import { readTimeRange } from '../lib/timeRange.ts';
 import { localDays, zoneOffset, type LocalDay } from '../lib/timeZone.ts';
 import { exportAuth, type SiteEnv } from '../middleware/exportAuth.ts';
+import { readVisitPaths } from '../flows/queries.ts';
 import { feedbackReport } from '../reports/feedbackReport.ts';
+import { DEFAULT_STEPS, flowsReport, MAX_STEPS } from '../reports/flowsReport.ts';
 import { funnelReport } from '../reports/funnelReport.ts';
 import { journeyReport } from '../reports/journeyReport.ts';
 import { personaReport } from '../reports/personaReport.ts';
@@ -24,7 +26,7 @@ const MAX_DAYS = 400;
 const MAX_JOURNEY_TOUCHPOINTS = 5000;
 const HOUR = 3_600_000;
 
-/** `/v1/reports/funnel`, `/personas`, `/feedback` and `/journey`, with the export token. */
+/** `/v1/reports/funnel`, `/personas`, `/feedback`, `/flows` and `/journey`, with the export token. */
 export const reports = new Hono<SiteEnv>();
 
 reports.use('*', exportAuth());
@@ -55,6 +57,15 @@ reports.get('/personas', async (c) => {
   return c.json({ ...echo, default_personas: site.personas === null, ...personaReport(sitePersonas(site), rows) });
 });
 
+reports.get('/flows', async (c) => {
+  const { scope, echo } = reportScope(c, { extra: ['start', 'end', 'steps'] });
+  const options = { start: touchpointParam(c, 'start'), end: touchpointParam(c, 'end'), steps: stepsParam(c) };
+  const { visits, rowsRead } = await readVisitPaths(c.env.DB, scope);
+  c.header('Cache-Control', 'private, no-store');
+  c.header('X-Rows-Read', String(rowsRead));
+  return c.json({ ...echo, ...flowsReport(visits, options) });
+});
+
 reports.get('/journey', async (c) => {
   rejectUnknownParams(c, ['site', 'visitor', 'from', 'to']);
   const visitor = c.req.query('visitor');
@@ -82,8 +93,11 @@ reports.get('/journey', async (c) => {
  * What the reports share: whole-hour range, zone, days and the visitor filters, read from
  * the query (400 on anything wrong), and the echo of them that opens the report.
  */
-function reportScope(c: Context<SiteEnv>, { personaFilter = true } = {}): { scope: FunnelScope; days: DayHours[]; echo: Record<string, unknown> } {
-  rejectUnknownParams(c, ['site', 'from', 'to', 'tz', 'channel', 'device', ...(personaFilter ? ['persona'] : [])]);
+function reportScope(
+  c: Context<SiteEnv>,
+  { personaFilter = true, extra = [] as string[] } = {},
+): { scope: FunnelScope; days: DayHours[]; echo: Record<string, unknown> } {
+  rejectUnknownParams(c, ['site', 'from', 'to', 'tz', 'channel', 'device', ...(personaFilter ? ['persona'] : []), ...extra]);
   const site = c.get('site');
   const rules = sitePersonas(site);
   const { from, to, tz } = readTimeRange(c);
@@ -111,6 +125,26 @@ function reportScope(c: Context<SiteEnv>, { personaFilter = true } = {}): { scop
 
 function channelParam(c: Context) {
   return listParam(c, 'channel', (v) => (CHANNELS as readonly string[]).includes(v), `one or more of ${CHANNELS.join(', ')}`);
+}
+
+/** `start=` / `end=`: a touchpoint type (web vitals and feedback prompts are measurements, never on a path). */
+function touchpointParam(c: Context, name: string): string | undefined {
+  const value = c.req.query(name);
+  if (value === undefined) return undefined;
+  if (!CUSTOM_TYPE_PATTERN.test(value) || value === 'web_vitals' || value === 'feedback_prompt') {
+    throw httpError(400, `${name} ${JSON.stringify(value.slice(0, 64))} is not a touchpoint type (lower-case letters, digits and _, e.g. product_view)`);
+  }
+  return value;
+}
+
+/** `steps=`: how many touchpoints of each visit the flows follow. */
+function stepsParam(c: Context): number {
+  const value = c.req.query('steps');
+  if (value === undefined) return DEFAULT_STEPS;
+  if (!/^\d{1,3}$/.test(value) || Number(value) < 1 || Number(value) > MAX_STEPS) {
+    throw httpError(400, `steps ${JSON.stringify(value.slice(0, 16))} must be a whole number from 1 to ${MAX_STEPS}`);
+  }
+  return Number(value);
 }
 
 /** Reports read hourly rollups: a range must start and end on whole UTC hours. */
