@@ -31,7 +31,7 @@ export default [
   },
   // The Shopify custom pixel, pasted by the shop into its checkout's Customer events.
   {
-    input: 'src/shopifyPixelScript.ts',
+    input: 'src/platforms/shopifyPixelScript.ts',
     output: { file: 'dist/waymark-shopify-pixel.js', format: 'iife', plugins: [minify] },
     plugins: plugins(true),
   },

@@ -1,4 +1,4 @@
 export { init } from './init.ts';
-export type { InitOptions, TrackOptions, Waymark } from './init.ts';
-export type { PageRule, PageRules } from './signals/urlRules.ts';
+export type { InitOptions, TrackOptions, Waymark } from './core/options.ts';
+export type { PageRule, PageRules } from './capture/signals/urlRules.ts';
 export type { CartProps, FeedbackProps, OrderProps, PageTouchpointType, Product, Stage, TouchpointType, WireEvent } from '@waymark/schema';

@@ -1,7 +1,9 @@
-import type { InitOptions, Waymark } from './init.ts';
-import { loadChunk } from './lib/loadChunk.ts';
+import { loadChunk } from './core/loadChunk.ts';
+import type { InitOptions, Waymark } from './core/options.ts';
+import { useAdapters } from './core/platform.ts';
+import { createWaymark } from './core/waymark.ts';
 import type { Loose } from './lib/toProduct.ts';
-import { createTracker } from './tracker.ts';
+import { PLATFORMS } from './platforms/index.ts';
 
 /**
  * The script-tag entry (`waymark.js`):
@@ -18,7 +20,8 @@ try {
   const queued: IArguments[] = w.waymark?.q ?? [];
   let api: Waymark | undefined;
   const start = (options?: Partial<InitOptions>) =>
-    (api = createTracker(
+    (useAdapters(Object.values(PLATFORMS)),
+    api = createWaymark(
       {
         site: data.site,
         endpoint: data.endpoint || new URL(src).origin,

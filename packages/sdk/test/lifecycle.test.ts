@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { init } from '../src/index.ts';
-import { VISIT_TIMEOUT_MS } from '../src/lib/visits.ts';
+import { VISIT_TIMEOUT_MS } from '../src/core/visits.ts';
 import { byType, capture, flushPromises, loadPage, pageEvents, recordFetch } from './helpers.ts';
 
 const blank = '<!doctype html><html><head></head><body><h1>Home</h1></body></html>';

@@ -1,12 +1,12 @@
 import type { WireEvent } from '@waymark/schema';
 import fc from 'fast-check';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import type { Waymark } from '../src/init.ts';
-import { storage } from '../src/lib/storage.ts';
+import type { Waymark } from '../src/core/options.ts';
+import { storage } from '../src/core/delivery/storage.ts';
 import { duePrompts, sampled } from '../src/prompts/duePrompt.ts';
 import type { PromptConfig } from '../src/prompts/promptConfig.ts';
 import { showPrompt } from '../src/prompts/promptWidget.ts';
-import { createTracker } from '../src/tracker.ts';
+import { createWaymark } from '../src/core/waymark.ts';
 import { accept, flushPromises, loadPage } from './helpers.ts';
 
 const AFTER_ORDER: PromptConfig = {
@@ -46,7 +46,7 @@ function start(prompts: PromptConfig[], options: { consent?: 'required'; cookiel
   collector.toString = () => 'function fetch() { [native code] }';
   vi.stubGlobal('fetch', collector);
   const load = vi.fn(async () => showPrompt);
-  const waymark: Waymark = createTracker({ site: 'wm_test', endpoint: 'https://collector.test', autocapture: false, ...options }, () => new Promise(() => {}), load);
+  const waymark: Waymark = createWaymark({ site: 'wm_test', endpoint: 'https://collector.test', autocapture: false, ...options }, () => new Promise(() => {}), load);
   const sent = async () => {
     await waymark.flush();
     return events;

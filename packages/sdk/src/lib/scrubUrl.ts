@@ -7,7 +7,7 @@ const SECRET_KEY = /(?:^|[^a-z])(?:pass(?:word)?|passwd|pwd|secret|token|auth|ap
 
 /**
  * The URL as it may leave the browser (SPEC §2): e-mail addresses and the values of
- * secret-looking query keys (`?key=` of a WooCommerce or Shopify order page, `?token=`,
+ * secret-looking query keys (`?key=` of an order page, `?token=`,
  * `?email=`…) become `redacted`; the rest (utm_*, click ids, search terms) is kept as is.
  */
 export function scrubUrl(url: string): string {
