@@ -1,9 +1,8 @@
 import type { WebVitalsApi } from './capture/touchpoints/webVitals.ts';
 import { loadChunk } from './core/loadChunk.ts';
 import type { InitOptions, Waymark } from './core/options.ts';
-import { useAdapters } from './core/platform.ts';
 import { createWaymark } from './core/waymark.ts';
-import { PLATFORMS } from './platforms/index.ts';
+import { importAdapter } from './platforms/load.ts';
 import type { ShowPrompt } from './prompts/promptConfig.ts';
 
 /**
@@ -15,11 +14,11 @@ import type { ShowPrompt } from './prompts/promptConfig.ts';
  * waymark.identify('customer-4711');
  */
 export function init(options: InitOptions): Waymark {
-  useAdapters(Object.values(PLATFORMS));
   return createWaymark(
     options,
     () => import('web-vitals') as Promise<WebVitalsApi>,
     // The collector serves the prompt widget next to waymark.js; an SPA bundle need not carry it.
     () => loadChunk<ShowPrompt>(`${options?.endpoint}/waymark-prompt.js`, 'waymarkPrompt'),
+    importAdapter,
   );
 }

@@ -4,7 +4,7 @@ import { formSubmits } from '../core/hooks/formSubmits.ts';
 import { onNavigate } from '../core/hooks/onNavigate.ts';
 import { requests } from '../core/hooks/requests.ts';
 import type { Pages } from '../core/pages.ts';
-import { ask, each } from '../core/platform.ts';
+import { ask, each, whenAdapter } from '../core/platform.ts';
 import type { Capture, Props } from '../core/types.ts';
 import type { Loose } from '../lib/toProduct.ts';
 import { PAGE_TYPES } from './detect.ts';
@@ -112,11 +112,16 @@ export function interactions(pages: Pages, capture: Capture, track: (type: strin
     }
   };
 
-  const layer = dataLayer(onDataLayer);
+  // The hooks record at once; what a signal means waits for the platform's adapter.
+  const later =
+    <A extends unknown[]>(read: (...args: A) => void) =>
+    (...args: A) =>
+      whenAdapter(() => read(...args));
+  const layer = dataLayer(later(onDataLayer));
   const stops = [
     layer.stop,
-    requests(onRequest),
-    formSubmits(onForm),
+    requests(later(onRequest)),
+    formSubmits(later(onForm)),
     onCheckoutHash((props) => capture('checkout_step', props)),
     onNavigate((replace, url, before) => {
       pages.begin();
@@ -132,7 +137,7 @@ export function interactions(pages: Pages, capture: Capture, track: (type: strin
     }),
   ];
   on(document, 'click', onMarked);
-  on(document, 'click', onLink);
+  on(document, 'click', later(onLink));
   on(document, 'submit', onMarked);
   // Some tag setups create `window.dataLayer` after us: look again once the page loaded.
   on(window, 'load', layer.hook);

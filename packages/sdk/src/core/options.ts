@@ -1,4 +1,5 @@
 import type { PageTouchpointType, Stage } from '@waymark/schema';
+import type { AdapterFactory } from './adapter.ts';
 import type { PageRules } from '../capture/signals/urlRules.ts';
 
 export interface InitOptions {
@@ -25,10 +26,11 @@ export interface InitOptions {
   /** Log refused calls and collector rejections with `console.warn`. */
   debug?: boolean;
   /**
-   * The shop's platform, by the name of its adapter in `src/platforms/` (the package
-   * README lists them): its adapter is used without sniffing the page. Default: the one the page's sniff finds, if any.
+   * The shop's platform: its adapter, imported from `@waymark/sdk/platforms/<name>`
+   * (in the bundle, no request), or its name (the package README lists them; fetched as a
+   * chunk). Without it, the page's sniff picks the adapter, fetched as a chunk. Default: the one the page's sniff finds, if any.
    */
-  platform?: string;
+  platform?: string | AdapterFactory;
 }
 
 export interface TrackOptions {

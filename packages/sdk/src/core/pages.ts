@@ -5,6 +5,7 @@ import { safely } from '../lib/safely.ts';
 import { scrubUrl } from '../lib/scrubUrl.ts';
 import type { Loose } from '../lib/toProduct.ts';
 import type { InitOptions } from './options.ts';
+import { adapterPending, whenAdapter } from './platform.ts';
 import type { Capture, Props } from './types.ts';
 import { VISIT_TIMEOUT_MS } from './visits.ts';
 import { whenIdle } from './whenIdle.ts';
@@ -48,6 +49,8 @@ export function pageLifecycle(
   /** Decides the page's type; `idle`: called when the page went quiet, not because it is left. */
   const settle = (idle?: unknown) => {
     if (!page || page.type) return;
+    // The platform's adapter is on its way: it decides better (unless the page is left first).
+    if (idle && adapterPending()) return whenAdapter(() => settle(idle));
     clearTimeout(timer);
     cancelIdle?.();
     const [type, props] = autocapture ? detect(page.signals) : ['page_view'];

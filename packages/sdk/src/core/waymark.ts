@@ -15,8 +15,10 @@ import type { ShowPrompt } from '../prompts/promptConfig.ts';
 import { anonId } from './anonId.ts';
 import { outbox } from './delivery/outbox.ts';
 import { storage } from './delivery/storage.ts';
+import type { AdapterFactory } from './adapter.ts';
 import type { InitOptions, Waymark } from './options.ts';
 import { pageLifecycle } from './pages.ts';
+import { startAdapter } from './platform.ts';
 import type { Capture } from './types.ts';
 import { visits } from './visits.ts';
 import { whenIdle } from './whenIdle.ts';
@@ -30,9 +32,14 @@ const MAX_HELD = 100;
  * The SDK: the API, identity, consent and delivery around the page lifecycle, with the
  * capture of the page's interactions when autocapture is on. `loadVitals` fetches
  * web-vitals (a dynamic import for npm, a script next to `waymark.js` for the script tag),
- * `loadPrompt` the feedback prompt widget.
+ * `loadPrompt` the feedback prompt widget, `loadAdapter` the platform adapter the sniff names.
  */
-export function createWaymark(options: InitOptions, loadVitals: () => Promise<WebVitalsApi>, loadPrompt: () => Promise<ShowPrompt>): Waymark {
+export function createWaymark(
+  options: InitOptions,
+  loadVitals: () => Promise<WebVitalsApi>,
+  loadPrompt: () => Promise<ShowPrompt>,
+  loadAdapter: (name: string) => Promise<AdapterFactory | undefined> = async () => undefined,
+): Waymark {
   const { site, endpoint, autocapture = true, debug, cookieless: optedOut, consent } = options ?? ({} as InitOptions);
   const warn = (message: string, detail?: unknown) => debug && console.warn('[waymark] ' + message, detail ?? '');
   const nav = navigator as Loose;
@@ -153,6 +160,7 @@ export function createWaymark(options: InitOptions, loadVitals: () => Promise<We
       pages.start();
     });
     if (autocapture) {
+      startAdapter(options.platform, loadAdapter);
       const shop = interactions(pages, capture, api.track, on);
       stops = shop.stops;
       releaseCart = shop.release;
