@@ -156,6 +156,9 @@ describe('privacy', () => {
     recordFetch();
     const waymark = init({ site: 'wm_test', endpoint: 'https://collector.test' });
     waymark.track('newsletter_signup');
+    // Storage is touched once the page is idle or hidden, or when asked to send.
+    expect(localStorage.getItem('wm_a')).toBeNull();
+    await waymark.flush();
     expect(localStorage.getItem('wm_a')).toBeTruthy();
     waymark.consent(false);
     waymark.shutdown();

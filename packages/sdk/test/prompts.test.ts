@@ -91,12 +91,16 @@ describe('a feedback prompt after its touchpoint', () => {
     let tab = start([AFTER_ORDER]);
     tab.waymark.page('order_complete', ORDER);
     tab.waymark.page('product_view', { product: { id: 'SKU-1' } });
+    // Released once storage may be touched: here, when asked to send.
+    await tab.waymark.flush();
     await flushPromises();
     tab.waymark.shutdown();
     navigate('https://shop.example/products/sku-1');
     const configRequests = tab.configRequests;
     tab = start([AFTER_ORDER]);
     tab.waymark.page('product_view', { product: { id: 'SKU-1' } });
+    // Released once storage may be touched: here, when asked to send.
+    await tab.waymark.flush();
     await flushPromises();
     expect(widget()).toBeNull();
     expect(tab.load).not.toHaveBeenCalled();
@@ -107,6 +111,8 @@ describe('a feedback prompt after its touchpoint', () => {
     vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 31 * 60_000);
     tab = start([AFTER_ORDER]);
     tab.waymark.page('product_view', { product: { id: 'SKU-1' } });
+    // Released once storage may be touched: here, when asked to send.
+    await tab.waymark.flush();
     await flushPromises();
     expect(tab.configRequests).toHaveLength(1);
     tab.waymark.shutdown();

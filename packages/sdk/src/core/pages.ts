@@ -28,6 +28,7 @@ export interface Page {
 export function pageLifecycle(
   { autocapture = true, pages: rules }: InitOptions,
   capture: Capture,
+  whenReady: (run: () => void) => void,
   visitOf: (ts: number) => unknown,
   lastActivity: () => number,
   onType: (type: string) => void,
@@ -67,8 +68,11 @@ export function pageLifecycle(
     settle();
     const ts = Date.now();
     const url = new URL(location.href);
-    if (!visitOf(ts) && ts - lastActivity() > VISIT_TIMEOUT_MS) {
-      capture('landing', landing(url), { ts, ref: (!page && document.referrer && scrubUrl(document.referrer)) || undefined });
+    // Whether a visit is current is in storage: asked once storage may be touched (in order,
+    // before this page's events are released).
+    if (ts - lastActivity() > VISIT_TIMEOUT_MS) {
+      const ref = (!page && document.referrer && scrubUrl(document.referrer)) || undefined;
+      whenReady(() => visitOf(ts) || capture('landing', landing(url), { ts, ref }));
     }
     if (page) dlEvents = new Map();
     page = { url, ts, signals: pageSignals(url, rules, dlEvents) };

@@ -14,6 +14,7 @@ import { duePrompts } from '../prompts/duePrompt.ts';
 import type { ShowPrompt } from '../prompts/promptConfig.ts';
 import { anonId } from './anonId.ts';
 import { outbox } from './delivery/outbox.ts';
+import { transport } from './delivery/transport.ts';
 import { storage } from './delivery/storage.ts';
 import type { AdapterFactory } from './adapter.ts';
 import type { InitOptions, Waymark } from './options.ts';
@@ -46,8 +47,8 @@ export function createWaymark(
   const cookieless = optedOut || nav.globalPrivacyControl || nav.doNotTrack == '1';
   // Cookieless: the visit lives in the tab (sessionStorage) and nothing outlives it.
   const store = storage(cookieless ? 'sessionStorage' : 'localStorage');
-  const box = outbox({ site, endpoint: endpoint ?? '', store, warn });
   const visit = visits(store);
+  const send = transport();
   const listening = new AbortController();
   // Nothing the SDK does throws into the page, whichever listener runs it.
   const on = (target: EventTarget, type: string, listener: (event: any) => unknown) =>
@@ -55,7 +56,22 @@ export function createWaymark(
   let stops: (() => void)[] = [];
   let releaseCart = () => {};
   let granted: boolean | undefined = consent != 'required' || undefined;
-  let user = store.get(USER_KEY);
+  let user: string | null | undefined;
+  let named: unknown;
+  // Storage is touched only once the page was idle or hidden (SPEC §5): until then, what
+  // needs it waits here, in order. The outbox is made then too (it reads the tab's id).
+  let box: ReturnType<typeof outbox> | undefined;
+  let early: (() => void)[] | undefined = [];
+  const whenReady = (run: () => void) => (early ? void early.push(run) : run());
+  const getReady = () => {
+    const waiting = early;
+    if (!waiting) return;
+    // What runs now and what it starts (a landing's release) run at once, in order.
+    early = undefined;
+    box = outbox({ site, endpoint: endpoint ?? '', store, warn, send });
+    if (!named) user = store.get(USER_KEY);
+    waiting.forEach((run) => run());
+  };
   let held: WireEvent[] = [];
   let lastActivity = 0;
   let stopped = !site || !endpoint;
@@ -76,7 +92,7 @@ export function createWaymark(
     event.session = visit.touch(event.ts);
     if (!cookieless) event.anon = anonId(store);
     if (user) event.user = user;
-    box.push(event);
+    box!.push(event);
     ask?.(event, pages.page()?.type);
   };
 
@@ -88,22 +104,23 @@ export function createWaymark(
     if (!fitted) return void warn('refused', type);
     const event: WireEvent = compact({ id: nanoid(), type, ts, url, ref, stage, session: '', props: fitted });
     lastActivity = Math.max(lastActivity, ts);
-    if (granted) release(event);
+    if (granted) whenReady(() => release(event));
     else if (held.length < MAX_HELD) held.push(event);
   };
 
-  const pages = pageLifecycle(options ?? ({} as InitOptions), capture, visit.current, () => lastActivity, (type) => (vitalsPageType ??= type));
+  const pages = pageLifecycle(options ?? ({} as InitOptions), capture, whenReady, visit.current, () => lastActivity, (type) => (vitalsPageType ??= type));
 
   if (!cookieless) ask = duePrompts(site, endpoint, store, loadPrompt, capture);
 
   const onHidden = () => {
+    getReady();
     pages.begin();
     pages.settle();
     releaseCart();
     const props = vitals?.take(vitalsPageType ?? 'page_view');
     if (props) capture('web_vitals', props);
     // Before consent, nothing is queued and nothing may be stored (not even the tab lock).
-    if (granted) void box.flush(true);
+    if (granted) void box!.flush(true);
   };
 
   const api: Waymark = {
@@ -117,13 +134,17 @@ export function createWaymark(
     },
     identify(userId) {
       user = userId && String(userId).slice(0, 256);
-      if (granted) user ? store.set(USER_KEY, user) : store.del(USER_KEY);
+      named = 1;
+      if (granted) whenReady(() => (user ? store.set(USER_KEY, user) : store.del(USER_KEY)));
     },
     consent(yes) {
       granted = !!yes;
       if (yes) {
-        held.splice(0).forEach(release);
-        if (user) store.set(USER_KEY, user);
+        const now = held.splice(0);
+        whenReady(() => {
+          now.forEach(release);
+          if (user) store.set(USER_KEY, user);
+        });
       } else {
         held = [];
         // Ids, queues of every tab, retry time, lock, orders: nothing of Waymark's stays.
@@ -134,14 +155,15 @@ export function createWaymark(
       const props = feedback(rating, comment, about);
       props ? capture('feedback', props) : warn('refused', 'feedback');
     },
-    flush: async () => void (granted && !stopped && (await box.flush())),
+    // Asked to send now: storage may be touched now.
+    flush: async () => void (granted && !stopped && (getReady(), await box!.flush())),
     shutdown() {
       onHidden();
       stopped = true;
       pages.stop();
       listening.abort();
       stops.forEach((stop) => stop());
-      box.stop();
+      box?.stop();
     },
   };
   for (const name in api) (api as Loose)[name] = safely((api as Loose)[name]);
@@ -166,6 +188,7 @@ export function createWaymark(
       releaseCart = shop.release;
     }
     queueMicrotask(pages.begin);
+    whenIdle(getReady, 2000);
     const startVitals = () => whenIdle(() => !stopped && (vitals = webVitals(loadVitals)), 5000);
     document.readyState == 'complete' ? startVitals() : on(window, 'load', startVitals);
     if (granted) setTimeout(api.flush, 1000);

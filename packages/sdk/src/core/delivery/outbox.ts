@@ -20,6 +20,8 @@ interface OutboxOptions {
   endpoint: string;
   store: Store;
   warn: (message: string, detail?: unknown) => void;
+  /** The transport, taken as the SDK starts (before its hooks wrap `fetch`). */
+  send?: ReturnType<typeof transport>;
 }
 
 /**
@@ -40,11 +42,10 @@ interface OutboxOptions {
  * queues of tabs that are gone, in-flight batches included, are adopted by the next tab
  * that sends.
  */
-export function outbox({ site, endpoint, store, warn }: OutboxOptions) {
+export function outbox({ site, endpoint, store, warn, send = transport() }: OutboxOptions) {
   const url = endpoint.replace(/\/+$/, '') + '/v1/collect';
   const { tabs, tab, read, write, others } = tabQueue(store, site);
   const lock = tabLock(store, 'wm_l_' + site, tab);
-  const send = transport();
   /** Ids this page sent and awaits the answer for. */
   const pending = new Set<string>();
   /** Ends the flight of `ids`; `answered`: they leave the queue. */
