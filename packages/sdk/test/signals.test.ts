@@ -20,7 +20,7 @@ import { shopify } from '../src/platforms/shopify.ts';
 import { orderIdInUrl, urlRule } from '../src/capture/signals/urlRules.ts';
 import type { PageType } from '../src/core/types.ts';
 import { shopifyProduct } from './fixtures/shopify.ts';
-import { loadPage } from './helpers.ts';
+import { capture, loadPage, pageEvents } from './helpers.ts';
 
 const page = (html: string, url = 'https://shop.example/') => loadPage(url, `<!doctype html><html><head></head><body>${html}</body></html>`);
 
@@ -34,6 +34,12 @@ lines"}</script>`);
     const nodes = jsonLd(document);
     expect(nodes.map((node) => node['@type'])).toEqual(['WebPage', ['Product', 'Thing'], 'schema:ItemList', 'Offer']);
     expect(nodes.filter((node) => isType(node, 'Product', 'ItemList'))).toHaveLength(2);
+  });
+  test("a subtype of Product is a product, as schema.org's hierarchy says; other types are not", () => {
+    for (const type of ['IndividualProduct', 'ProductModel', 'SomeProducts', 'Car', 'https://schema.org/Vehicle', 'schema:DietarySupplement']) {
+      expect(isType({ '@type': type }, 'Product')).toBe(true);
+    }
+    for (const type of ['Offer', 'ProductGroupX', 'CreativeWork', 'Thing']) expect(isType({ '@type': type }, 'Product')).toBe(false);
   });
 });
 
@@ -249,5 +255,16 @@ describe('tabLock', () => {
     a.release();
     expect(late.acquire()).toBe(true);
     expect(a.acquire()).toBe(true);
+  });
+});
+
+describe('structured data of a Product subtype', () => {
+  test("a JSON-LD IndividualProduct with its Offer is the page's product_view", async () => {
+    page(
+      '<script type="application/ld+json">{"@context":"https://schema.org","@type":"IndividualProduct","sku":"BIKE-7","name":"Used bike","offers":{"@type":"Offer","price":"350.00","priceCurrency":"EUR"}}</script>',
+      'https://shop.example/used/bike-7',
+    );
+    const [view] = pageEvents(await capture());
+    expect(view).toMatchObject({ type: 'product_view', props: { product: { id: 'BIKE-7', name: 'Used bike', price: 350, currency: 'EUR' } } });
   });
 });

@@ -7,7 +7,7 @@ import { compact } from '../lib/compact.ts';
 import { fitProps } from '../lib/fitProps.ts';
 import { normaliseProps } from '../lib/normaliseProps.ts';
 import { safely } from '../lib/safely.ts';
-import { scrubEmails, scrubUrl } from '../lib/scrubUrl.ts';
+import { scrubProps, scrubUrl } from '../lib/scrubUrl.ts';
 import { refused, TOUCHPOINT } from '../lib/stages.ts';
 import type { Loose } from '../lib/toProduct.ts';
 import { duePrompts } from '../prompts/duePrompt.ts';
@@ -100,7 +100,7 @@ export function createWaymark(
     if (stopped || granted === false) return;
     pages.begin();
     // No e-mail address leaves in props either (a search query, a utm value, a comment).
-    const fitted = fitProps(JSON.parse(scrubEmails(JSON.stringify(compact(props)))));
+    const fitted = fitProps(scrubProps(compact(props)));
     if (!fitted) return void warn('refused', type);
     const event: WireEvent = compact({ id: nanoid(), type, ts, url, ref, stage, session: '', props: fitted });
     lastActivity = Math.max(lastActivity, ts);

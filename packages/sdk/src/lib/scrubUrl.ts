@@ -18,3 +18,18 @@ export function scrubUrl(url: string): string {
 
 /** The text with its e-mail addresses (plain or URL-encoded) `redacted`. */
 export const scrubEmails = (text: string): string => text.replace(EMAIL, 'redacted');
+
+/**
+ * Props with the e-mail addresses of every string in them `redacted`, walked rather than
+ * serialised: the event is serialised once, when it is queued.
+ */
+export const scrubProps = (value: any): any =>
+  typeof value == 'string'
+    ? scrubEmails(value)
+    : Array.isArray(value)
+      ? value.map(scrubProps)
+      : value && typeof value == 'object'
+        ? typeof value.toJSON == 'function'
+          ? scrubProps(value.toJSON())
+          : Object.fromEntries(Object.entries(value).map(([key, field]) => [key, scrubProps(field)]))
+        : value;

@@ -27,7 +27,19 @@ export function jsonLd(doc: Document): Loose[] {
   return nodes;
 }
 
-/** True when a schema.org node (JSON-LD or microdata) is of one of these types. */
+/**
+ * The subtypes of the types Waymark reads, as schema.org defines them
+ * (https://schema.org/Product: `Vehicle` and its own subtypes, `IndividualProduct`,
+ * `ProductModel`, `SomeProducts`, `DietarySupplement`, `Drug`, `ProductCollection`).
+ */
+const SUBTYPES: Record<string, RegExp> = {
+  Product: /^(?:Product|IndividualProduct|ProductModel|SomeProducts|ProductCollection|DietarySupplement|Drug|Vehicle|Car|Motorcycle|MotorizedBicycle|BusOrCoach)$/,
+};
+
+/** True when a schema.org node (JSON-LD or microdata) is of one of these types or their subtypes. */
 export function isType(node: Loose, ...types: string[]): boolean {
-  return ([] as unknown[]).concat(node['@type']).some((type) => types.includes(String(type).replace(/^.*[/:#]/, '')));
+  return ([] as unknown[]).concat(node['@type']).some((type) => {
+    const name = String(type).replace(/^.*[/:#]/, '');
+    return types.some((wanted) => wanted == name || SUBTYPES[wanted]?.test(name));
+  });
 }

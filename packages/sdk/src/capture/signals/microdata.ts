@@ -1,6 +1,7 @@
 import type { Loose } from '../../lib/toProduct.ts';
 
-const TYPES = /Product|Offer|Order|ItemList|ParcelDelivery/;
+// Product's subtypes included (`IndividualProduct`, `Car`, …: see `isType`).
+const TYPES = /Product|Offer|Order|ItemList|ParcelDelivery|Vehicle|Car|Motorcycle|MotorizedBicycle|BusOrCoach|Drug|DietarySupplement/;
 /** Huge listing pages can hold thousands of items; the first ones tell what the page is. */
 const MAX_ITEMS = 60;
 
