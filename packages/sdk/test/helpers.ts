@@ -1,7 +1,7 @@
 import { validateEvent, type CollectBatch, type WireEvent } from '@waymark/schema';
 import { vi } from 'vitest';
 import { init, type InitOptions, type Waymark } from '../src/index.ts';
-import { PLATFORMS } from '../src/platforms/index.ts';
+import { PLATFORMS } from './adapters.ts';
 import { sniff } from '../src/platforms/sniff.ts';
 
 const GLOBALS = ['dataLayer', 'ShopifyAnalytics', 'Shopify', 'waymark', 'prestashop', 'BCData'];

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { PLATFORMS as ADAPTERS } from '../src/platforms/index.ts';
+import { PLATFORMS as ADAPTERS } from './adapters.ts';
 
 const SRC = resolve(import.meta.dirname, '../src');
 const PLATFORMS = join(SRC, 'platforms');

@@ -61,3 +61,15 @@ test('waymark.shopify.js has the adapter inline: no chunk fetched, the variant n
   expect(view!.props?.product).toMatchObject({ id: 'OX-M-BLU', variant: 'M' });
   await page.close();
 });
+
+test('data-platform names the adapter: fetched without a sniff', async () => {
+  stage.server.route('/named-platform', { body: shopPage(PAGES.at(-1)![1], '', 'data-site="wm_test" data-platform="magento"') });
+  const page = await stage.browser.newPage();
+  const chunks: string[] = [];
+  page.on('request', (request) => /waymark-adapter-/.test(request.url()) && chunks.push(new URL(request.url()).pathname));
+  const seen = stage.server.events().length;
+  await page.goto(stage.server.url + '/named-platform');
+  await stage.server.waitFor((events) => events.slice(seen).some((event) => event.type == 'product_view'));
+  expect(chunks).toEqual(['/waymark-adapter-magento.js']);
+  await page.close();
+});
