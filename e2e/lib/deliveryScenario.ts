@@ -51,4 +51,5 @@ export function deliveryScenarios(stack: () => Stack) {
 }
 
 export const count = (rows: ExportedEvent[], type: string) => rows.filter((r) => r.type === type).length;
-export const anonOf = (page: Page) => page.evaluate(() => localStorage.getItem('wm_a')) as Promise<string>;
+// The SDK writes its ids once the page is idle or hidden (SPEC §5), not as the script runs.
+export const anonOf = async (page: Page) => (await page.waitForFunction(() => localStorage.getItem('wm_a'))).jsonValue() as Promise<string>;

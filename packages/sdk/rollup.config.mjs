@@ -7,6 +7,25 @@ const plugins = (browser) => [
   resolve({ browser, extensions: ['.ts', '.js'] }),
   esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
 ];
+/** The platform adapters: `src/platforms/<name>.ts`, each exporting the adapter as `<name>`. */
+const PLATFORMS = ['shopify', 'woocommerce', 'magento', 'bigcommerce', 'prestashop', 'shopware', 'opencart', 'sfra'];
+
+/** Entries written here rather than as files: one adapter chunk and one full script per platform. */
+const virtual = (modules) => ({
+  name: 'virtual-entries',
+  resolveId: (id) => (id in modules ? id : null),
+  load: (id) => modules[id] ?? null,
+});
+const platform = (name) => new URL(`src/platforms/${name}.ts`, import.meta.url).pathname;
+const entries = virtual(
+  Object.fromEntries(
+    PLATFORMS.flatMap((name) => [
+      [`adapter:${name}`, `export { ${name} as default } from '${platform(name)}';`],
+      [`script:${name}`, `import { scriptTag } from '${new URL('src/core/scriptTag.ts', import.meta.url).pathname}';\nimport { ${name} } from '${platform(name)}';\nscriptTag(${name});`],
+    ]),
+  ),
+);
+
 const compress = { passes: 3, unsafe: true, unsafe_arrows: true, unsafe_methods: true, pure_getters: true };
 const minify = terser({ ecma: 2020, compress });
 
@@ -17,6 +36,18 @@ export default [
     output: { file: 'dist/waymark.js', format: 'iife', plugins: [minify] },
     plugins: plugins(true),
   },
+  // One adapter chunk per platform, fetched by waymark.js from next to it when the sniff names it.
+  ...PLATFORMS.map((name) => ({
+    input: `adapter:${name}`,
+    output: { file: `dist/waymark-adapter-${name}.js`, format: 'iife', name: 'waymarkAdapter', exports: 'default', plugins: [minify] },
+    plugins: [entries, ...plugins(true)],
+  })),
+  // waymark.<platform>.js: the script tag with its platform's adapter inline, one request.
+  ...PLATFORMS.map((name) => ({
+    input: `script:${name}`,
+    output: { file: `dist/waymark.${name}.js`, format: 'iife', plugins: [minify] },
+    plugins: [entries, ...plugins(true)],
+  })),
   // The web-vitals chunk waymark.js loads when the page is idle, next to it.
   {
     input: 'src/vitals.ts',
@@ -31,21 +62,22 @@ export default [
   },
   // The Shopify custom pixel, pasted by the shop into its checkout's Customer events.
   {
-    input: 'src/shopifyPixelScript.ts',
+    input: 'src/platforms/shopifyPixelScript.ts',
     output: { file: 'dist/waymark-shopify-pixel.js', format: 'iife', plugins: [minify] },
     plugins: plugins(true),
   },
-  // npm: ESM, dependencies (nanoid, web-vitals) left to the app's bundler.
+  // npm: ESM, dependencies (nanoid, web-vitals) left to the app's bundler; each adapter its
+  // own module (`@waymark/sdk/platforms/<name>`), imported by the app or by the sniff.
   {
-    input: 'src/index.ts',
-    output: { file: 'dist/index.js', format: 'es' },
+    input: { index: 'src/index.ts', ...Object.fromEntries(PLATFORMS.map((name) => [`platforms/${name}`, platform(name)])) },
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name].js' },
     external: ['nanoid', 'web-vitals'],
     plugins: plugins(true),
   },
-  // One .d.ts, the schema's types inlined so the package needs no @waymark/schema.
+  // One .d.ts, the schema's types inlined so the package needs no @waymark/schema; one per adapter.
   {
-    input: 'src/index.ts',
-    output: { file: 'dist/index.d.ts', format: 'es' },
+    input: { index: 'src/index.ts', ...Object.fromEntries(PLATFORMS.map((name) => [`platforms/${name}`, platform(name)])) },
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].d.ts', chunkFileNames: 'chunks/[name].d.ts' },
     external: ['web-vitals'],
     plugins: [
       dts({

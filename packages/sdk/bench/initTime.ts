@@ -1,10 +1,14 @@
 /**
- * Main-thread time of waymark.js (`init` + auto-capture: parse, compile, run, its timers,
- * idle callbacks and listeners) on a Shopify product page in headless Chromium, from the
- * browser's own trace, median of 20 fresh loads — and, as the baseline in the same run, a
- * one-line pageview beacon (what a minimal tracker does) on the same page, measured the
- * same way. Run `pnpm build` first.
+ * Main-thread time of the SDK on a Shopify product page in headless Chromium, from the
+ * browser's own trace (parse, compile, run, its timers, idle callbacks and listeners),
+ * median of 20 fresh loads each, in one run:
+ * - `waymark.js` (core + generic capture) with the adapter chunk its sniff fetches;
+ * - `waymark.shopify.js` (the adapter inline);
+ * - Plausible's npm tracker (`@plausible-analytics/tracker`) on the same page, made to send
+ *   (`captureOnLocalhost`: on a loopback host it ignores the page view otherwise).
+ * Also the part of Waymark's time spent before `DOMContentLoaded`. Run `pnpm build` first.
  */
+import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { createCaptureServer } from '../test/captureServer.ts';
 import { launchChromium } from '../test/chromium/launch.ts';
@@ -22,10 +26,10 @@ interface TraceEvent {
   args?: { data?: { url?: string } };
 }
 
-/** Milliseconds of main-thread work attributed to `script`, nested events counted once. */
-function scriptTime(events: TraceEvent[], script: RegExp): number {
+/** Milliseconds of main-thread work attributed to `script` (before `until`, if given), nested events counted once. */
+function scriptTime(events: TraceEvent[], script: RegExp, until = Infinity): number {
   const ours = events
-    .filter((event) => event.ph == 'X' && event.dur && /^(?:EvaluateScript|FunctionCall|v8\.compile|TimerFire|FireIdleCallback)$/.test(event.name) && script.test(event.args?.data?.url ?? ''))
+    .filter((event) => event.ph == 'X' && event.dur && event.ts < until && /^(?:EvaluateScript|FunctionCall|v8\.compile|TimerFire|FireIdleCallback)$/.test(event.name) && script.test(event.args?.data?.url ?? ''))
     .sort((a, b) => a.ts - b.ts);
   let total = 0;
   const ends = new Map<number, number>();
@@ -37,42 +41,56 @@ function scriptTime(events: TraceEvent[], script: RegExp): number {
   return total / 1000;
 }
 
+const domContentLoaded = (events: TraceEvent[]) => events.find((event) => event.name == 'MarkDOMContent')?.ts ?? Infinity;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 
-const BEACON = "navigator.sendBeacon('/v1/collect',JSON.stringify({site:'wm_test',events:[{type:'page_view',url:location.href,ts:Date.now()}]}))";
+// Plausible's npm tracker as a shop's bundler would ship it: bundled, minified, started at once.
+const plausible = await build({
+  stdin: { contents: "import { init } from '@plausible-analytics/tracker'; init({ domain: 'shop.example', endpoint: '/api/event', captureOnLocalhost: true });", resolveDir: import.meta.dirname },
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  write: false,
+});
 
 const server = await createCaptureServer();
 serveBundles(server);
 server.route('/products/blue-shirt', { body: shopPage(shopifyProduct) });
-server.route('/pageview-beacon.js', { body: BEACON, type: 'text/javascript' });
-server.route('/products/blue-shirt-baseline', { body: shopifyProduct.html.replace('</head>', '<script defer src="/pageview-beacon.js"></script></head>') });
+server.route('/products/blue-shirt-inline', { body: shopPage(shopifyProduct).replace('src="/waymark.js"', 'src="/waymark.shopify.js"') });
+server.route('/plausible.js', { body: plausible.outputFiles[0]!.text, type: 'text/javascript' });
+server.route('/api/event', { body: 'ok', status: 202 });
+server.route('/products/blue-shirt-plausible', { body: shopifyProduct.html.replace('</head>', '<script defer src="/plausible.js"></script></head>') });
 const browser = await launchChromium();
-const core: number[] = [];
-const vitals: number[] = [];
-const baseline: number[] = [];
+const runs = { chunked: [] as number[], chunkedBeforeDcl: [] as number[], inline: [] as number[], plausible: [] as number[] };
 try {
   for (let i = 0; i < LOADS; i++) {
-    const shop = await trace(async (page) => {
-      const seen = server.events().length;
-      await page.goto(`${server.url}/products/blue-shirt?variant=41002`);
-      await server.waitFor((all) => all.slice(seen).some((event) => event.type == 'product_view'));
-      await page.waitForFunction(() => 'waymarkVitals' in window);
+    for (const [path, key] of [['/products/blue-shirt?variant=41002', 'chunked'], ['/products/blue-shirt-inline?variant=41002', 'inline']] as const) {
+      const events = await trace(async (page) => {
+        const seen = server.events().length;
+        await page.goto(server.url + path);
+        await server.waitFor((all) => all.slice(seen).some((event) => event.type == 'product_view'));
+      });
+      const ours = /\/waymark(?:\.shopify|-adapter-shopify)?\.js$/;
+      runs[key].push(scriptTime(events, ours));
+      if (key == 'chunked') runs.chunkedBeforeDcl.push(scriptTime(events, ours, domContentLoaded(events)));
+    }
+    const events = await trace(async (page) => {
+      const sent = page.waitForRequest('**/api/event');
+      await page.goto(`${server.url}/products/blue-shirt-plausible`);
+      await sent;
     });
-    core.push(scriptTime(shop, /\/waymark\.js$/));
-    vitals.push(scriptTime(shop, /\/waymark-vitals\.js$/));
-    const plain = await trace(async (page) => {
-      await page.goto(`${server.url}/products/blue-shirt-baseline`);
-      await page.waitForTimeout(200);
-    });
-    baseline.push(scriptTime(plain, /\/pageview-beacon\.js$/));
+    runs.plausible.push(scriptTime(events, /\/plausible\.js$/));
   }
 } finally {
   await browser.dispose();
   await server.close();
 }
-console.log(`waymark.js main-thread time (init + auto-capture), Shopify product page, median of ${LOADS}: ${median(core).toFixed(2)} ms (min ${Math.min(...core).toFixed(2)}, max ${Math.max(...core).toFixed(2)})`);
-console.log(`waymark-vitals.js (loaded when idle), median: ${median(vitals).toFixed(2)} ms`);
-console.log(`baseline, a one-line pageview beacon on the same page, median: ${median(baseline).toFixed(2)} ms — waymark.js is ${(median(core) / median(baseline)).toFixed(1)}× the baseline`);
+const ms = (values: number[]) => `${median(values).toFixed(2)} ms (min ${Math.min(...values).toFixed(2)}, max ${Math.max(...values).toFixed(2)})`;
+console.log(`Shopify product page, median of ${LOADS} fresh loads each, main-thread script time:`);
+console.log(`  waymark.js + its adapter chunk:   ${ms(runs.chunked)}; before DOMContentLoaded ${ms(runs.chunkedBeforeDcl)}`);
+console.log(`  waymark.shopify.js (inline):      ${ms(runs.inline)}`);
+console.log(`  Plausible npm tracker (sending):  ${ms(runs.plausible)}`);
+console.log(`  ratio to Plausible: waymark.js ${(median(runs.chunked) / median(runs.plausible)).toFixed(2)}×, waymark.shopify.js ${(median(runs.inline) / median(runs.plausible)).toFixed(2)}× (SPEC §5: ≤ 1.5×, goal ≤ 1×)`);
 
 /** The browser's own trace of a fresh page while `load` drives it. */
 async function trace(load: (page: Page) => Promise<void>): Promise<TraceEvent[]> {

@@ -1,8 +1,8 @@
 import type { CollectBatch, WireEvent } from '@waymark/schema';
 import { MAX_BODY_BYTES } from '@waymark/schema';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { outbox } from '../src/lib/outbox.ts';
-import { storage } from '../src/lib/storage.ts';
+import { outbox } from '../src/core/delivery/outbox.ts';
+import { storage } from '../src/core/delivery/storage.ts';
 import { accept, recordFetch } from './helpers.ts';
 
 let n = 0;

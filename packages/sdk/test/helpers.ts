@@ -1,6 +1,8 @@
 import { validateEvent, type CollectBatch, type WireEvent } from '@waymark/schema';
 import { vi } from 'vitest';
 import { init, type InitOptions, type Waymark } from '../src/index.ts';
+import { PLATFORMS } from './adapters.ts';
+import { sniff } from '../src/platforms/sniff.ts';
 
 const GLOBALS = ['dataLayer', 'ShopifyAnalytics', 'Shopify', 'waymark', 'prestashop', 'BCData'];
 
@@ -54,7 +56,10 @@ export async function capture(
   options: Partial<InitOptions> = {},
 ): Promise<WireEvent[]> {
   const { events } = recordFetch();
-  const waymark = init({ site: 'wm_test', endpoint: 'https://collector.test', ...options });
+  // The adapter the sniff names, inline (as `waymark.<platform>.js` has it): a test that
+  // leaves the page at once must not race the adapter's import.
+  const platform = PLATFORMS[sniff()!];
+  const waymark = init({ site: 'wm_test', endpoint: 'https://collector.test', platform, ...options });
   await act(waymark);
   waymark.shutdown();
   await flushPromises();

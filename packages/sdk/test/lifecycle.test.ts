@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { init } from '../src/index.ts';
-import { VISIT_TIMEOUT_MS } from '../src/lib/visits.ts';
+import { VISIT_TIMEOUT_MS } from '../src/core/visits.ts';
 import { byType, capture, flushPromises, loadPage, pageEvents, recordFetch } from './helpers.ts';
 
 const blank = '<!doctype html><html><head></head><body><h1>Home</h1></body></html>';
@@ -156,6 +156,9 @@ describe('privacy', () => {
     recordFetch();
     const waymark = init({ site: 'wm_test', endpoint: 'https://collector.test' });
     waymark.track('newsletter_signup');
+    // Storage is touched once the page is idle or hidden, or when asked to send.
+    expect(localStorage.getItem('wm_a')).toBeNull();
+    await waymark.flush();
     expect(localStorage.getItem('wm_a')).toBeTruthy();
     waymark.consent(false);
     waymark.shutdown();

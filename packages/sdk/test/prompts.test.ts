@@ -1,12 +1,12 @@
 import type { WireEvent } from '@waymark/schema';
 import fc from 'fast-check';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import type { Waymark } from '../src/init.ts';
-import { storage } from '../src/lib/storage.ts';
+import type { Waymark } from '../src/core/options.ts';
+import { storage } from '../src/core/delivery/storage.ts';
 import { duePrompts, sampled } from '../src/prompts/duePrompt.ts';
 import type { PromptConfig } from '../src/prompts/promptConfig.ts';
 import { showPrompt } from '../src/prompts/promptWidget.ts';
-import { createTracker } from '../src/tracker.ts';
+import { createWaymark } from '../src/core/waymark.ts';
 import { accept, flushPromises, loadPage } from './helpers.ts';
 
 const AFTER_ORDER: PromptConfig = {
@@ -46,7 +46,7 @@ function start(prompts: PromptConfig[], options: { consent?: 'required'; cookiel
   collector.toString = () => 'function fetch() { [native code] }';
   vi.stubGlobal('fetch', collector);
   const load = vi.fn(async () => showPrompt);
-  const waymark: Waymark = createTracker({ site: 'wm_test', endpoint: 'https://collector.test', autocapture: false, ...options }, () => new Promise(() => {}), load);
+  const waymark: Waymark = createWaymark({ site: 'wm_test', endpoint: 'https://collector.test', autocapture: false, ...options }, () => new Promise(() => {}), load);
   const sent = async () => {
     await waymark.flush();
     return events;
@@ -91,12 +91,16 @@ describe('a feedback prompt after its touchpoint', () => {
     let tab = start([AFTER_ORDER]);
     tab.waymark.page('order_complete', ORDER);
     tab.waymark.page('product_view', { product: { id: 'SKU-1' } });
+    // Released once storage may be touched: here, when asked to send.
+    await tab.waymark.flush();
     await flushPromises();
     tab.waymark.shutdown();
     navigate('https://shop.example/products/sku-1');
     const configRequests = tab.configRequests;
     tab = start([AFTER_ORDER]);
     tab.waymark.page('product_view', { product: { id: 'SKU-1' } });
+    // Released once storage may be touched: here, when asked to send.
+    await tab.waymark.flush();
     await flushPromises();
     expect(widget()).toBeNull();
     expect(tab.load).not.toHaveBeenCalled();
@@ -107,6 +111,8 @@ describe('a feedback prompt after its touchpoint', () => {
     vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 31 * 60_000);
     tab = start([AFTER_ORDER]);
     tab.waymark.page('product_view', { product: { id: 'SKU-1' } });
+    // Released once storage may be touched: here, when asked to send.
+    await tab.waymark.flush();
     await flushPromises();
     expect(tab.configRequests).toHaveLength(1);
     tab.waymark.shutdown();

@@ -1,7 +1,7 @@
 import { validateEvent, type CollectBatch } from '@waymark/schema';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { shopifyPixel, type ShopifyPixelApi } from '../src/shopifyPixel.ts';
+import { shopifyPixel, type ShopifyPixelApi } from '../src/platforms/shopifyPixel.ts';
 import { recordFetch } from './helpers.ts';
 
 /**

@@ -1,23 +1,26 @@
 import { describe, expect, test, vi } from 'vitest';
-import { bodyFields, cartFields } from '../src/lib/cartFields.ts';
-import { patch } from '../src/lib/patch.ts';
-import { schemaListProducts, schemaOrder, schemaProduct } from '../src/lib/schemaOrg.ts';
+import { bodyFields } from '../src/lib/bodyFields.ts';
+import { cartFields } from '../src/capture/signals/cartFields.ts';
+import { patch } from '../src/core/hooks/patch.ts';
+import { schemaListProducts, schemaOrder, schemaProduct } from '../src/capture/signals/schemaOrg.ts';
 import { scrubUrl } from '../src/lib/scrubUrl.ts';
-import { storage } from '../src/lib/storage.ts';
-import { tabLock } from '../src/lib/tabLock.ts';
+import { storage } from '../src/core/delivery/storage.ts';
+import { tabLock } from '../src/core/delivery/tabLock.ts';
 import { toNumber } from '../src/lib/toNumber.ts';
 import { toProduct } from '../src/lib/toProduct.ts';
-import { dataLayer } from '../src/signals/dataLayer.ts';
-import { isType, jsonLd } from '../src/signals/jsonLd.ts';
-import { microdata } from '../src/signals/microdata.ts';
-import { openGraph } from '../src/signals/openGraph.ts';
-import { pageClass } from '../src/signals/pageClasses.ts';
-import { searchQuery } from '../src/signals/searchParams.ts';
-import { shopify } from '../src/signals/shopify.ts';
-import { orderIdInUrl, urlRule } from '../src/signals/urlRules.ts';
-import type { PageType } from '../src/types.ts';
+import { dataLayer } from '../src/core/hooks/dataLayer.ts';
+import { isType, jsonLd } from '../src/capture/signals/jsonLd.ts';
+import { microdata } from '../src/capture/signals/microdata.ts';
+import { openGraph } from '../src/capture/signals/openGraph.ts';
+import { pageClass } from '../src/capture/signals/pageClasses.ts';
+import { searchQuery } from '../src/capture/signals/searchParams.ts';
+import { ask, useAdapters } from '../src/core/platform.ts';
+import { prestashop } from '../src/platforms/prestashop.ts';
+import { shopify } from '../src/platforms/shopify.ts';
+import { orderIdInUrl, urlRule } from '../src/capture/signals/urlRules.ts';
+import type { PageType } from '../src/core/types.ts';
 import { shopifyProduct } from './fixtures/shopify.ts';
-import { loadPage } from './helpers.ts';
+import { capture, loadPage, pageEvents } from './helpers.ts';
 
 const page = (html: string, url = 'https://shop.example/') => loadPage(url, `<!doctype html><html><head></head><body>${html}</body></html>`);
 
@@ -31,6 +34,12 @@ lines"}</script>`);
     const nodes = jsonLd(document);
     expect(nodes.map((node) => node['@type'])).toEqual(['WebPage', ['Product', 'Thing'], 'schema:ItemList', 'Offer']);
     expect(nodes.filter((node) => isType(node, 'Product', 'ItemList'))).toHaveLength(2);
+  });
+  test("a subtype of Product is a product, as schema.org's hierarchy says; other types are not", () => {
+    for (const type of ['IndividualProduct', 'ProductModel', 'SomeProducts', 'Car', 'https://schema.org/Vehicle', 'schema:DietarySupplement']) {
+      expect(isType({ '@type': type }, 'Product')).toBe(true);
+    }
+    for (const type of ['Offer', 'ProductGroupX', 'CreativeWork', 'Thing']) expect(isType({ '@type': type }, 'Product')).toBe(false);
   });
 });
 
@@ -146,7 +155,8 @@ describe('URL rules and page markers', () => {
     expect(orderIdInUrl(new URL('https://s.example/sales/order/view/order_id/12/'))).toBe('12');
     expect(orderIdInUrl(new URL('https://s.example/order-confirmation?id_cart=7&id_order=5'))).toBe('5');
   });
-  test('body classes and ids', () => {
+  test('body classes and ids, as the platform adapter names them', () => {
+    useAdapters([prestashop]);
     loadPage('https://s.example/x', '<html><head></head><body id="category" class="lang-en"></body></html>');
     expect(pageClass('product_list_view')).toBe(true);
     expect(pageClass('product_view')).toBe(false);
@@ -160,7 +170,8 @@ describe('URL rules and page markers', () => {
 describe('shopify', () => {
   test('the selected variant, a variant lookup, prices in cents', () => {
     Object.assign(window, shopifyProduct.globals);
-    const shop = shopify(new URL(shopifyProduct.url))!;
+    useAdapters([shopify]);
+    const shop = ask((adapter) => adapter.page?.(new URL(shopifyProduct.url)))!;
     expect(shop.product).toMatchObject({ id: 'BS-M', price: 21.99, variant: 'M', name: 'Blue shirt' });
     expect(shop.variant('41001')).toMatchObject({ id: 'BS-S', price: 19.99 });
     expect(shop.variant('999')).toBeUndefined();
@@ -244,5 +255,16 @@ describe('tabLock', () => {
     a.release();
     expect(late.acquire()).toBe(true);
     expect(a.acquire()).toBe(true);
+  });
+});
+
+describe('structured data of a Product subtype', () => {
+  test("a JSON-LD IndividualProduct with its Offer is the page's product_view", async () => {
+    page(
+      '<script type="application/ld+json">{"@context":"https://schema.org","@type":"IndividualProduct","sku":"BIKE-7","name":"Used bike","offers":{"@type":"Offer","price":"350.00","priceCurrency":"EUR"}}</script>',
+      'https://shop.example/used/bike-7',
+    );
+    const [view] = pageEvents(await capture());
+    expect(view).toMatchObject({ type: 'product_view', props: { product: { id: 'BIKE-7', name: 'Used bike', price: 350, currency: 'EUR' } } });
   });
 });

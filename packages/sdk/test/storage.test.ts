@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { storage } from '../src/lib/storage.ts';
+import { storage } from '../src/core/delivery/storage.ts';
 
 afterEach(() => {
   localStorage.clear();

@@ -1,7 +1,7 @@
 import type { WireEvent } from '@waymark/schema';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { IN_FLIGHT_MS, outbox } from '../src/lib/outbox.ts';
-import { storage } from '../src/lib/storage.ts';
+import { IN_FLIGHT_MS, outbox } from '../src/core/delivery/outbox.ts';
+import { storage } from '../src/core/delivery/storage.ts';
 import { recordFetch } from './helpers.ts';
 
 // A broken transport is not an outage (SPEC §5): whatever the page did to fetch, events go

@@ -1,7 +1,11 @@
 import { MAX_PROPS_BYTES } from '@waymark/schema';
 import type { Loose } from './toProduct.ts';
 
-const size = (props: Loose) => new TextEncoder().encode(JSON.stringify(props)).length;
+// A UTF-16 unit is at most 3 bytes of UTF-8: short props need no encoding.
+const size = (props: Loose) => {
+  const json = JSON.stringify(props);
+  return json.length * 3 > MAX_PROPS_BYTES ? new TextEncoder().encode(json).length : json.length;
+};
 
 /**
  * Props within the collector's 8 KiB: long product lists are cut (the first products

@@ -7,7 +7,7 @@ const SECRET_KEY = /(?:^|[^a-z])(?:pass(?:word)?|passwd|pwd|secret|token|auth|ap
 
 /**
  * The URL as it may leave the browser (SPEC §2): e-mail addresses and the values of
- * secret-looking query keys (`?key=` of a WooCommerce or Shopify order page, `?token=`,
+ * secret-looking query keys (`?key=` of an order page, `?token=`,
  * `?email=`…) become `redacted`; the rest (utm_*, click ids, search terms) is kept as is.
  */
 export function scrubUrl(url: string): string {
@@ -18,3 +18,18 @@ export function scrubUrl(url: string): string {
 
 /** The text with its e-mail addresses (plain or URL-encoded) `redacted`. */
 export const scrubEmails = (text: string): string => text.replace(EMAIL, 'redacted');
+
+/**
+ * Props with the e-mail addresses of every string in them `redacted`, walked rather than
+ * serialised: the event is serialised once, when it is queued.
+ */
+export const scrubProps = (value: any): any =>
+  typeof value == 'string'
+    ? scrubEmails(value)
+    : Array.isArray(value)
+      ? value.map(scrubProps)
+      : value && typeof value == 'object'
+        ? typeof value.toJSON == 'function'
+          ? scrubProps(value.toJSON())
+          : Object.fromEntries(Object.entries(value).map(([key, field]) => [key, scrubProps(field)]))
+        : value;

@@ -1,8 +1,8 @@
 /**
  * A price or amount as a number. Shops print them as they like: `"19.99"`, `"19,99"`
- * (Shopify's `og:price:amount` in most of Europe), `"1.234,56"`, `"$1,234.56"`,
- * `"19.99 EUR"`, and Magento's unrounded `"185.130001"`
- * (https://github.com/magento/magento2/issues/8132). The last `.` or `,` is the decimal
+ * (`og:price:amount` in most of Europe), `"1.234,56"`, `"$1,234.56"`,
+ * `"19.99 EUR"`, and unrounded `"185.130001"`
+ * (a platform's float bug). The last `.` or `,` is the decimal
  * point, unless exactly three digits follow it and no separator of the other kind comes
  * before it (`"1,234"`, `"1.234.567"`: thousands). Text is rounded to 3 decimals.
  */

@@ -30,7 +30,7 @@ export function toText(value: unknown): string | undefined {
   if (Array.isArray(value)) return toText(value[0]);
   if (value && typeof value == 'object') return toText((value as Loose).name);
   let text = typeof value == 'number' ? String(value) : typeof value == 'string' ? value.trim() : '';
-  // Templates escape what they print, inside JSON-LD too (PrestaShop's `&#039;`): decoded as
+  // Templates escape what they print, inside JSON-LD too (`&#039;`): decoded as
   // text by a <textarea>, or, where Trusted Types forbid `innerHTML`, by hand.
   if (/&#?\w+;/.test(text)) {
     try {

@@ -1,6 +1,6 @@
 import type { WireEvent } from '@waymark/schema';
-import type { Store } from '../lib/storage.ts';
-import type { Capture } from '../types.ts';
+import type { Store } from '../core/delivery/storage.ts';
+import type { Capture } from '../core/types.ts';
 import type { PromptConfig, ShowPrompt } from './promptConfig.ts';
 
 /** The site's prompts, fetched once per visit: `visit id` + space + the config's JSON. */

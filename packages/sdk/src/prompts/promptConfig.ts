@@ -1,5 +1,5 @@
 import type { Stage } from '@waymark/schema';
-import type { Capture } from '../types.ts';
+import type { Capture } from '../core/types.ts';
 
 /** The widget's own words, per language; English when the site gives none. */
 export interface PromptLabels {

@@ -1,4 +1,4 @@
-import type { Capture } from '../types.ts';
+import type { Capture } from '../core/types.ts';
 import type { PromptConfig, ShowPrompt } from './promptConfig.ts';
 
 /**

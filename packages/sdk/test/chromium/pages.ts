@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { CaptureServer } from '../captureServer.ts';
 
 /** The stub snippet of the README: calls made before waymark.js loads wait in `waymark.q`. */
@@ -15,9 +15,9 @@ export function shopPage(fixture: { html: string; globals?: Record<string, unkno
   );
 }
 
-/** Serves the built bundles where the collector serves them. */
+/** Serves the built bundles where the collector serves them: waymark.js and the chunks next to it. */
 export function serveBundles(server: CaptureServer): void {
-  for (const file of ['waymark.js', 'waymark-vitals.js', 'waymark-prompt.js']) {
+  for (const file of readdirSync(new URL('../../dist/', import.meta.url)).filter((name) => /^waymark[.-].*js$/.test(name))) {
     server.route('/' + file, { body: readFileSync(new URL(`../../dist/${file}`, import.meta.url)), type: 'text/javascript' });
   }
 }
