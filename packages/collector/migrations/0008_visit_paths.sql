@@ -22,9 +22,9 @@ CREATE TABLE visit_paths (
 -- A report reads a range of start hours; the trigger finds a visit by its key.
 CREATE INDEX visit_paths_by_start ON visit_paths (site_id, start_hour);
 
--- Events mostly arrive in order: a touchpoint after the visit's last is appended to its row
--- (no read of events). One at or before the last — late, out of order, or on the same ms as
--- another, where the id decides — rebuilds the row from the visit's events.
+-- Events mostly arrive in order: a touchpoint after the visit's last (by ts, then id: a batch's
+-- events often share a millisecond) is appended to its row. One before the last — late or out
+-- of order — rebuilds the row from the visit's events.
 CREATE TRIGGER rollup_visit_path AFTER INSERT ON events WHEN NEW.type NOT IN ('web_vitals', 'feedback_prompt')
 BEGIN
   INSERT INTO visit_paths (site_id, visitor, session, start_hour, started_at, last_at, types, stages, offsets)
@@ -34,7 +34,10 @@ BEGIN
     stages = stages || excluded.stages,
     offsets = offsets || ' ' || (excluded.last_at - started_at),
     last_at = excluded.last_at
-  WHERE excluded.last_at > visit_paths.last_at;
+  WHERE excluded.last_at > visit_paths.last_at OR (excluded.last_at = visit_paths.last_at AND NOT EXISTS (
+    SELECT 1 FROM events INDEXED BY events_by_visitor
+    WHERE site_id = NEW.site_id AND visitor = NEW.visitor AND session = NEW.session AND ts = NEW.ts
+      AND id > NEW.id AND type NOT IN ('web_vitals', 'feedback_prompt')));
 
   UPDATE visit_paths SET (start_hour, started_at, last_at, types, stages, offsets) = (
     SELECT min(ts) / 3600000, min(ts), max(ts),
@@ -47,7 +50,7 @@ BEGIN
     AND (last_at > NEW.ts OR (last_at = NEW.ts AND EXISTS (
       SELECT 1 FROM events INDEXED BY events_by_visitor
       WHERE site_id = NEW.site_id AND visitor = NEW.visitor AND session = NEW.session AND ts = NEW.ts
-        AND id <> NEW.id AND type NOT IN ('web_vitals', 'feedback_prompt'))));
+        AND id > NEW.id AND type NOT IN ('web_vitals', 'feedback_prompt'))));
 END;
 
 -- Visits of events stored before this migration: rebuilt once from the events table.

@@ -127,7 +127,7 @@ describe('compact storage: pages and product facts stored once, every event read
       { numRuns: 40 },
     );
     // The rollup triggers read the same facts from compact rows as from whole ones.
-    for (const table of ['visitor_totals', 'visitor_products', 'visitor_hour_money', 'visitor_hours', 'hour_transitions']) {
+    for (const table of ['visitor_totals', 'visitor_products', 'visitor_hour_money', 'visitor_hours', 'visit_paths']) {
       const rollup = async (site: number) => (await env.DB.prepare(`SELECT * FROM ${table} WHERE site_id = ?1`).bind(site).all()).results.map((row) => ({ ...row, site_id: 0 }));
       expect(await rollup(compact)).toEqual(await rollup(whole));
     }

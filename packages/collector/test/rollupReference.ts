@@ -230,16 +230,17 @@ export function referenceRollups(events: RawEvent[]) {
     money_.set(key, { events: entry.events + 1, amount: money(entry.amount + amount) });
   }
 
-  const transitions = new Map<string, number>();
-  const link = (hour: number, from: string, to: string) => {
-    const key = JSON.stringify([hour, from, to]);
-    transitions.set(key, (transitions.get(key) ?? 0) + 1);
-  };
-  for (const visit of groupBy(touch, (e) => `${e.visitor} ${e.session}`).values()) {
-    link(Math.floor(visit[0]!.ts / HOUR), '', visit[0]!.type);
-    for (let i = 1; i < visit.length; i++) link(Math.floor(visit[i]!.ts / HOUR), visit[i - 1]!.type, visit[i]!.type);
-    link(Math.floor(visit.at(-1)!.ts / HOUR), visit.at(-1)!.type, '');
-  }
+  // One row per visit (visit_paths, migration 0008): its touchpoints in (ts, id) order.
+  const paths = [...groupBy(touch, (e) => `${e.visitor} ${e.session}`).values()].map((visit) => ({
+    visitor: visit[0]!.visitor,
+    session: visit[0]!.session,
+    start_hour: Math.floor(visit[0]!.ts / HOUR),
+    started_at: visit[0]!.ts,
+    last_at: visit.at(-1)!.ts,
+    types: visit.map((e) => e.type).join(' '),
+    stages: visit.map((e) => e.stage).join(''),
+    offsets: visit.map((e) => e.ts - visit[0]!.ts).join(' '),
+  }));
 
   const vitals = new Map<string, number>();
   for (const e of events.filter((e) => e.type === 'web_vitals')) {
@@ -294,7 +295,7 @@ export function referenceRollups(events: RawEvent[]) {
     types: sorted(types),
     landings: sorted(landings),
     money: sorted(money_),
-    transitions: sorted(transitions),
+    paths: sorted(paths),
     vitals: sorted(vitals),
     totals: sorted(totals),
   };
@@ -339,10 +340,8 @@ export async function storedRollups(db: D1Database, siteId: number) {
         `SELECT json_array(hour, visitor, kind, currency) AS key, events, amount FROM visitor_hour_money WHERE site_id = ?1`,
       )).map((r) => [r.key, { events: r.events, amount: money(r.amount) }] as const),
     ),
-    transitions: sorted(
-      (await all<Keyed>(`SELECT json_array(hour, from_type, to_type) AS key, transitions AS n FROM hour_transitions WHERE site_id = ?1 AND transitions <> 0`)).map(
-        (r) => [r.key, r.n] as const,
-      ),
+    paths: sorted(
+      await all<Record<string, unknown>>('SELECT visitor, session, start_hour, started_at, last_at, types, stages, offsets FROM visit_paths WHERE site_id = ?1'),
     ),
     vitals: sorted(
       (await all<{ hour: number; stage: number; metric: string; bucket: number; samples: number }>(

@@ -223,21 +223,15 @@ describe('rollups kept at ingest', () => {
     expect(results.map((r) => r.bucket)).toEqual([0, 0.023, 0.025, 96, 1800, 2500, 12_000]);
   });
 
-  it('fixes the transitions when a late event lands between two stored ones of its visit', async () => {
+  it('puts a late event between two stored ones of its visit in its place', async () => {
     const siteId = nextSite++;
     const at = (minute: number, type: string, id: string): StoredEvent => ({
       siteId, id, ts: DAY0 + minute * 60_000, receivedAt: DAY0 + minute * 60_000, type, stage: 2, visitor: 'v', session: 's', url: 'https://shop.example/',
     });
     await insertEvents(env.DB, [at(0, 'landing', 'a'), at(10, 'cart_add', 'c')]).run();
     await insertEvents(env.DB, [at(5, 'product_view', 'b')]).run();
-    const { results } = await env.DB.prepare(
-      'SELECT from_type, to_type, transitions FROM hour_transitions WHERE site_id = ?1 AND transitions <> 0 ORDER BY 1, 2',
-    ).bind(siteId).all();
-    expect(results).toEqual([
-      { from_type: '', to_type: 'landing', transitions: 1 },
-      { from_type: 'cart_add', to_type: '', transitions: 1 },
-      { from_type: 'landing', to_type: 'product_view', transitions: 1 },
-      { from_type: 'product_view', to_type: 'cart_add', transitions: 1 },
-    ]);
+    const path = await env.DB.prepare('SELECT types, offsets FROM visit_paths WHERE site_id = ?1').bind(siteId).first();
+    expect(path).toEqual({ types: 'landing product_view cart_add', offsets: '0 300000 600000' });
   });
+
 });
