@@ -169,8 +169,18 @@ describe('journey map flows', () => {
     expect(await page.isHidden('#flow-chart')).toBe(true);
     expect(await page.locator('#flow-tables [data-node-row]').count()).toBe(report.nodes.length);
     const loops = await page.$$eval('#flow-tables tr[data-loop]', (rows) => rows.map((r) => Array.from(r.children, (c) => c.textContent)));
-    expect(loops).toContainEqual(['product view (consideration)', 'product list view (consideration)', 'within', '4', '4']);
-    expect(await page.textContent('#flow-purchase-tables')).toMatch(/under 5 min6/);
+    // With the comparison every count has its change: moves, loops, paths, time and visits to purchase.
+    const previous = await api(shop.export_token, `from=${day(Date.parse(FROM) - (Date.parse(TO) - Date.parse(FROM)))}&to=${FROM}&tz=UTC`);
+    const change = (now: number, was: number | undefined) => (was === undefined ? 'new' : now > was ? `+${now - was}` : now < was ? `−${was - now}` : '±0');
+    const loopBefore = previous.links.find((l: any) => l.from.type === 'product_view' && l.to.type === 'product_list_view')?.visits;
+    expect(loops).toContainEqual(['product view (consideration)', 'product list view (consideration)', 'within', '4', change(4, loopBefore), '4']);
+    const path = report.paths_to_purchase.top[0];
+    const pathBefore = previous.paths_to_purchase.top.find((p: any) => p.path.join(' ') === path.path.join(' '))?.visits;
+    expect(await page.textContent('#flow-paths [data-path="0"]')).toContain(`order complete${path.visits}${change(path.visits, pathBefore)}`);
+    const bucket = report.time_to_purchase.distribution.find((d: any) => d.label === 'under 5 min');
+    const bucketBefore = previous.time_to_purchase.distribution.find((d: any) => d.label === 'under 5 min')?.buyers ?? 0;
+    expect(await page.textContent('#flow-purchase-tables')).toContain(`under 5 min${bucket.buyers}${change(bucket.buyers, bucketBefore)}`);
+    expect(await page.textContent('#flow-purchase-tables caption')).toMatch(/^Time to purchase \(median .+, was .+\)$/);
     expect(page.url()).toMatch(/compare=1/);
     expect(page.url()).toMatch(/view=table/);
     await page.click('#flow-view');

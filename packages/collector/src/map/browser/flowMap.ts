@@ -129,8 +129,8 @@ async function drawFlows(): Promise<void> {
     drawFlowDiagram(diagram, now, before, lanes);
     keyboardNodes(diagram, (key) => drawNodeDetails(byId('flow-node'), now, key, params, token));
     drawFlowTables(byId('flow-tables'), now, before, lanes);
-    drawPaths(byId('flow-paths'), now);
-    drawToPurchase(byId('flow-purchase-charts'), byId('flow-purchase-tables'), now);
+    drawPaths(byId('flow-paths'), now, before);
+    drawToPurchase(byId('flow-purchase-charts'), byId('flow-purchase-tables'), now, before);
     summary(now, before);
     typeChoices(byId<HTMLSelectElement>('flow-start'), now);
     typeChoices(byId<HTMLSelectElement>('flow-end'), now);

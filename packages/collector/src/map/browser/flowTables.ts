@@ -42,11 +42,19 @@ export function drawFlowTables(target: HTMLElement, report: FlowsReport, previou
     ),
   );
   const links = (direction: string) => report.links.filter((l) => (direction === 'forward' ? l.direction === 'forward' : l.direction !== 'forward'));
+  const linkKey = (l: FlowsReport['links'][number]) => `${nodeKey(l.from)}>${nodeKey(l.to)}`;
+  const linksBefore = new Map((previous?.links ?? []).map((l) => [linkKey(l), l]));
+  const moves = (l: FlowsReport['links'][number]) => [number.format(l.visits), ...change(l.visits, linksBefore.get(linkKey(l))?.visits), number.format(l.transitions)];
   target.appendChild(
-    table('Moves to a later stage (the diagram’s links)', ['from', 'to', 'visits', 'times'], links('forward').map((l) => [`${label(l.from.type)} (${l.from.stage})`, `${label(l.to.type)} (${l.to.stage})`, number.format(l.visits), number.format(l.transitions)])),
+    table('Moves to a later stage (the diagram’s links)', ['from', 'to', 'visits', ...(compare ? ['change'] : []), 'times'], links('forward').map((l) => [`${label(l.from.type)} (${l.from.stage})`, `${label(l.to.type)} (${l.to.stage})`, ...moves(l)])),
   );
   target.appendChild(
-    table('Loops and back-steps (moves within a stage or back, drawn apart from the diagram)', ['from', 'to', 'direction', 'visits', 'times'], links('other').map((l) => [`${label(l.from.type)} (${l.from.stage})`, `${label(l.to.type)} (${l.to.stage})`, l.direction, number.format(l.visits), number.format(l.transitions)]), () => ({ 'data-loop': '' })),
+    table(
+      'Loops and back-steps (moves within a stage or back, drawn apart from the diagram)',
+      ['from', 'to', 'direction', 'visits', ...(compare ? ['change'] : []), 'times'],
+      links('other').map((l) => [`${label(l.from.type)} (${l.from.stage})`, `${label(l.to.type)} (${l.to.stage})`, l.direction, ...moves(l)]),
+      () => ({ 'data-loop': '' }),
+    ),
   );
   target.appendChild(
     table('Friction markers', ['stage', 'marker'], [
@@ -59,27 +67,36 @@ export function drawFlowTables(target: HTMLElement, report: FlowsReport, previou
   );
 }
 
-/** Top paths to purchase with the `other` bucket, as an ordered list with bars (its table is the list itself). */
-export function drawPaths(target: HTMLElement, report: FlowsReport): void {
+/** Top paths to purchase with the `other` bucket, as an ordered list with bars (its table is the list itself); with a previous period, each path's change. */
+export function drawPaths(target: HTMLElement, report: FlowsReport, previous: FlowsReport | null): void {
   clear(target);
   const { top, other } = report.paths_to_purchase;
+  const before = new Map((previous?.paths_to_purchase.top ?? []).map((p) => [p.path.join(' '), p.visits]));
+  const change = (now: number, was: number | undefined) => (previous ? [delta(now, was)] : []);
   const rows = [
-    ...top.map((p) => [p.path.map(label).join(' → '), number.format(p.visits), percent(p.share)]),
-    ...(other.visits > 0 ? [[`other (${number.format(other.paths)} paths)`, number.format(other.visits), percent(other.share)]] : []),
+    ...top.map((p) => [p.path.map(label).join(' → '), number.format(p.visits), ...change(p.visits, before.get(p.path.join(' '))), percent(p.share)]),
+    ...(other.visits > 0 ? [[`other (${number.format(other.paths)} paths)`, number.format(other.visits), ...change(other.visits, previous?.paths_to_purchase.other.visits), percent(other.share)]] : []),
   ];
-  target.appendChild(table(`Paths to purchase (${number.format(report.purchases)} purchasing visits)`, ['path', 'visits', 'share'], rows, (i) => ({ 'data-path': String(i) })));
+  const caption = `Paths to purchase (${number.format(report.purchases)} purchasing visits${previous ? `, ${delta(report.purchases, previous.purchases)} vs previous period` : ''})`;
+  target.appendChild(table(caption, ['path', 'visits', ...(previous ? ['change'] : []), 'share'], rows, (i) => ({ 'data-path': String(i) })));
 }
 
-/** Time and visits to purchase: median and distribution, as bar charts with their tables. */
-export function drawToPurchase(charts: HTMLElement, tables: HTMLElement, report: FlowsReport): void {
+/** Time and visits to purchase: median and distribution, as bar charts with their tables; with a previous period, what they were. */
+export function drawToPurchase(charts: HTMLElement, tables: HTMLElement, report: FlowsReport, previous: FlowsReport | null): void {
   clear(charts);
   clear(tables);
   const time = report.time_to_purchase;
   const visits = report.visits_to_purchase;
-  charts.appendChild(bars(`Time to purchase · median ${duration(time.median_ms)} (${number.format(time.buyers)} buyers)`, time.distribution.map((d) => [d.label, d.buyers])));
-  charts.appendChild(bars(`Visits to purchase · median ${visits.median ?? '–'}`, visits.distribution.map((d) => [`${d.visits} visit${d.visits === '1' ? '' : 's'}`, d.buyers])));
-  tables.appendChild(table(`Time to purchase (median ${duration(time.median_ms)})`, ['time', 'buyers'], time.distribution.map((d) => [d.label, number.format(d.buyers)])));
-  tables.appendChild(table(`Visits to purchase (median ${visits.median ?? '–'})`, ['visits', 'buyers'], visits.distribution.map((d) => [d.visits, number.format(d.buyers)])));
+  const was = (text: string) => (previous ? `, was ${text}` : '');
+  const timeMedian = `median ${duration(time.median_ms)}${was(duration(previous?.time_to_purchase.median_ms ?? null))}`;
+  const visitsMedian = `median ${visits.median ?? '–'}${was(String(previous?.visits_to_purchase.median ?? '–'))}`;
+  const timeBefore = new Map((previous?.time_to_purchase.distribution ?? []).map((d) => [d.label, d.buyers]));
+  const visitsBefore = new Map((previous?.visits_to_purchase.distribution ?? []).map((d) => [d.visits, d.buyers]));
+  const change = (now: number, before: number | undefined) => (previous ? [delta(now, before ?? 0)] : []);
+  charts.appendChild(bars(`Time to purchase · ${timeMedian} (${number.format(time.buyers)} buyers)`, time.distribution.map((d) => [d.label, d.buyers])));
+  charts.appendChild(bars(`Visits to purchase · ${visitsMedian}`, visits.distribution.map((d) => [`${d.visits} visit${d.visits === '1' ? '' : 's'}`, d.buyers])));
+  tables.appendChild(table(`Time to purchase (${timeMedian})`, ['time', 'buyers', ...(previous ? ['change'] : [])], time.distribution.map((d) => [d.label, number.format(d.buyers), ...change(d.buyers, timeBefore.get(d.label))])));
+  tables.appendChild(table(`Visits to purchase (${visitsMedian})`, ['visits', 'buyers', ...(previous ? ['change'] : [])], visits.distribution.map((d) => [d.visits, number.format(d.buyers), ...change(d.buyers, visitsBefore.get(d.visits))])));
 }
 
 function bars(title: string, rows: [string, number][]): HTMLElement {
