@@ -8,7 +8,8 @@ const NO_PARAMS = new URLSearchParams();
 const entries = Object.entries(SEARCH_ENGINE_HOSTS).flatMap(([name, hosts]) => hosts.split(' ').map((host) => ({ name, host })));
 const countryEntries = entries.filter(({ host }) => host.includes('{}') && !host.includes('?'));
 const letter = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz');
-const country = fc.tuple(letter, letter).map(([a, b]) => a + b);
+// `ww.` is a same-site prefix (www. misspelt, hostKey.ts), and no country has the code WW.
+const country = fc.tuple(letter, letter).map(([a, b]) => a + b).filter((code) => code !== 'ww');
 
 describe('hostKey', () => {
   it.each([
