@@ -171,3 +171,33 @@ describe('outbox: at least once', () => {
     box.stop();
   });
 });
+
+describe('outbox: queuing is cheap', () => {
+  test('each event is serialised once, however long the queue and whatever its batches', async () => {
+    const { sent } = recordFetch(accept);
+    const box = make();
+    const stringify = vi.spyOn(JSON, 'stringify');
+    const events = Array.from({ length: 50 }, event);
+    events.forEach((queued) => box.push(queued));
+    await vi.advanceTimersByTimeAsync(1000);
+    const serialised = stringify.mock.calls.filter(([value]) => events.includes(value as WireEvent));
+    stringify.mockRestore();
+    expect(sent).toHaveLength(1);
+    expect(serialised).toHaveLength(50);
+    expect(queues()).toEqual([]);
+    box.stop();
+  });
+
+  test('a queue another page changed is read again, not overwritten with what this page remembers', () => {
+    const box = make();
+    const mine = event();
+    box.push(mine);
+    const key = queues()[0]!;
+    const adopted = event();
+    localStorage.setItem(key, JSON.stringify({ t: 0, e: [adopted], f: {} }));
+    const next = event();
+    box.push(next);
+    expect(ids(queue(key).e)).toEqual([adopted.id, next.id]);
+    box.stop();
+  });
+});
