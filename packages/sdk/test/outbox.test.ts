@@ -1,7 +1,10 @@
 import type { WireEvent } from '@waymark/schema';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { IN_FLIGHT_MS, outbox } from '../src/core/delivery/outbox.ts';
+import { toJson } from '../src/core/delivery/queue.ts';
 import { storage } from '../src/core/delivery/storage.ts';
+import { fitProps } from '../src/lib/fitProps.ts';
 import { accept, recordFetch } from './helpers.ts';
 
 // At least once (SPEC §5): the states of a queued event. Queued → in flight (marked with
@@ -199,5 +202,22 @@ describe('outbox: queuing is cheap', () => {
     box.push(next);
     expect(ids(queue(key).e)).toEqual([adopted.id, next.id]);
     box.stop();
+  });
+
+  test("an event's JSON carries its props' JSON made when they were measured: the same event, props serialised once", () => {
+    const json = fc.jsonValue({ maxDepth: 2 }).filter((value) => value !== null && typeof value == 'object' && !Array.isArray(value));
+    fc.assert(
+      fc.property(json, fc.option(fc.string(), { nil: undefined }), (props, ref) => {
+        const fitted = fitProps(props as Record<string, unknown>);
+        if (!fitted) return;
+        const queued: WireEvent = { ...event(), ...(ref === undefined ? {} : { ref }), props: fitted };
+        const stringify = vi.spyOn(JSON, 'stringify');
+        const made = toJson(queued);
+        const propsSerialised = stringify.mock.calls.filter(([value]) => value === fitted).length;
+        stringify.mockRestore();
+        expect(propsSerialised).toBe(0);
+        expect(JSON.parse(made)).toEqual(JSON.parse(JSON.stringify(queued)));
+      }),
+    );
   });
 });

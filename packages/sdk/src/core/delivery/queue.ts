@@ -1,5 +1,6 @@
 import type { WireEvent } from '@waymark/schema';
 import { nanoid } from 'nanoid';
+import { propsJson } from '../../lib/fitProps.ts';
 import { storage, type Store } from './storage.ts';
 
 export const TAB_KEY = 'wm_t';
@@ -11,9 +12,20 @@ export interface Queue {
   f: Record<string, number>;
 }
 
-/** Each event's JSON, made once: the queue's writes and the batches reuse it. */
+/**
+ * Each event's JSON, made once: the queue's writes and the batches reuse it. Its props'
+ * JSON, made when they were measured against the size limit, goes in as is.
+ */
 const made = new WeakMap<WireEvent, string>();
-export const toJson = (event: WireEvent): string => made.get(event) ?? (made.set(event, JSON.stringify(event)), made.get(event)!);
+export function toJson(event: WireEvent): string {
+  let json = made.get(event);
+  if (!json) {
+    const props = event.props && propsJson.get(event.props);
+    json = props ? JSON.stringify({ ...event, props: undefined }).slice(0, -1) + ',"props":' + props + '}' : JSON.stringify(event);
+    made.set(event, json);
+  }
+  return json;
+}
 
 /**
  * The persisted queue of this tab (`wm_q_{site}.{tab}`, the tab's id in sessionStorage so a
