@@ -1,7 +1,10 @@
 import type { WireEvent } from '@waymark/schema';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { IN_FLIGHT_MS, outbox } from '../src/core/delivery/outbox.ts';
+import { toJson } from '../src/core/delivery/queue.ts';
 import { storage } from '../src/core/delivery/storage.ts';
+import { fitProps } from '../src/lib/fitProps.ts';
 import { accept, recordFetch } from './helpers.ts';
 
 // At least once (SPEC §5): the states of a queued event. Queued → in flight (marked with
@@ -169,5 +172,52 @@ describe('outbox: at least once', () => {
     expect(sent).toHaveLength(2);
     expect(queues()).toEqual([]);
     box.stop();
+  });
+});
+
+describe('outbox: queuing is cheap', () => {
+  test('each event is serialised once, however long the queue and whatever its batches', async () => {
+    const { sent } = recordFetch(accept);
+    const box = make();
+    const stringify = vi.spyOn(JSON, 'stringify');
+    const events = Array.from({ length: 50 }, event);
+    events.forEach((queued) => box.push(queued));
+    await vi.advanceTimersByTimeAsync(1000);
+    const serialised = stringify.mock.calls.filter(([value]) => events.includes(value as WireEvent));
+    stringify.mockRestore();
+    expect(sent).toHaveLength(1);
+    expect(serialised).toHaveLength(50);
+    expect(queues()).toEqual([]);
+    box.stop();
+  });
+
+  test('a queue another page changed is read again, not overwritten with what this page remembers', () => {
+    const box = make();
+    const mine = event();
+    box.push(mine);
+    const key = queues()[0]!;
+    const adopted = event();
+    localStorage.setItem(key, JSON.stringify({ t: 0, e: [adopted], f: {} }));
+    const next = event();
+    box.push(next);
+    expect(ids(queue(key).e)).toEqual([adopted.id, next.id]);
+    box.stop();
+  });
+
+  test("an event's JSON carries its props' JSON made when they were measured: the same event, props serialised once", () => {
+    const json = fc.jsonValue({ maxDepth: 2 }).filter((value) => value !== null && typeof value == 'object' && !Array.isArray(value));
+    fc.assert(
+      fc.property(json, fc.option(fc.string(), { nil: undefined }), (props, ref) => {
+        const fitted = fitProps(props as Record<string, unknown>);
+        if (!fitted) return;
+        const queued: WireEvent = { ...event(), ...(ref === undefined ? {} : { ref }), props: fitted };
+        const stringify = vi.spyOn(JSON, 'stringify');
+        const made = toJson(queued);
+        const propsSerialised = stringify.mock.calls.filter(([value]) => value === fitted).length;
+        stringify.mockRestore();
+        expect(propsSerialised).toBe(0);
+        expect(JSON.parse(made)).toEqual(JSON.parse(JSON.stringify(queued)));
+      }),
+    );
   });
 });

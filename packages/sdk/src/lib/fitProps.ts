@@ -1,11 +1,8 @@
 import { MAX_PROPS_BYTES } from '@waymark/schema';
 import type { Loose } from './toProduct.ts';
 
-// A UTF-16 unit is at most 3 bytes of UTF-8: short props need no encoding.
-const size = (props: Loose) => {
-  const json = JSON.stringify(props);
-  return json.length * 3 > MAX_PROPS_BYTES ? new TextEncoder().encode(json).length : json.length;
-};
+/** The JSON of props that fit, made while measuring them: the queue puts it in the event's JSON as is. */
+export const propsJson = new WeakMap<object, string>();
 
 /**
  * Props within the collector's 8 KiB: long product lists are cut (the first products
@@ -13,10 +10,15 @@ const size = (props: Loose) => {
  */
 export function fitProps(props: Loose): Loose | undefined {
   let fitted = props;
-  while (size(fitted) > MAX_PROPS_BYTES) {
+  for (;;) {
+    const json = JSON.stringify(fitted);
+    // A UTF-16 unit is at most 3 bytes of UTF-8: short props need no encoding.
+    if ((json.length * 3 > MAX_PROPS_BYTES ? new TextEncoder().encode(json).length : json.length) <= MAX_PROPS_BYTES) {
+      propsJson.set(fitted, json);
+      return fitted;
+    }
     const key = ['products', 'items'].find((key) => fitted[key]?.length > 1);
     if (!key) return undefined;
     fitted = { ...fitted, [key]: fitted[key].slice(0, fitted[key].length >> 1) };
   }
-  return fitted;
 }
