@@ -25,6 +25,9 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 }
 
 export const number = new Intl.NumberFormat('en');
+
+/** A count with its noun, singular for one: 1 visit, 3 visits, 1 abandoned cart. */
+export const count = (n: number, noun: string): string => `${number.format(n)} ${n === 1 ? noun : `${noun}s`}`;
 const percentFormat = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 });
 
 export function percent(value: number | null): string {

@@ -1,6 +1,6 @@
 import { sankey, sankeyLinkHorizontal } from 'd3-sankey';
 import type { FlowNode, FlowsReport } from '../../client/flowsReport.ts';
-import { clear, delta, label, number, percent, svg } from './dom.ts';
+import { clear, count, delta, label, number, percent, svg } from './dom.ts';
 import { nodeFriction, type Friction } from './friction.ts';
 
 export const STAGES = ['awareness', 'consideration', 'decision', 'purchase', 'loyalty'];
@@ -38,7 +38,7 @@ export function drawFlowDiagram(target: SVGSVGElement, report: FlowsReport, prev
   target.setAttribute('height', String(height));
   target.setAttribute('font-family', FONT);
   target.appendChild(svg('rect', { x: 0, y: 0, width: WIDTH, height, fill: '#ffffff' }));
-  const title = svg('title', {}, `Flows between touchpoints, ${report.from.slice(0, 10)} to ${report.to.slice(0, 10)}: ${report.visits} visits`);
+  const title = svg('title', {}, `Flows between touchpoints, ${report.from.slice(0, 10)} to ${report.to.slice(0, 10)}: ${count(report.visits, 'visit')}`);
   target.appendChild(title);
 
   const laneWidth = (WIDTH - LABEL_ROOM - 16) / 4;
@@ -89,7 +89,7 @@ export function drawFlowDiagram(target: SVGSVGElement, report: FlowsReport, prev
     if (!link.link) continue;
     const stage = STAGES.indexOf(link.link.from.stage);
     const line = svg('path', { d: path(link) ?? '', stroke: COLOURS[stage]!, 'stroke-opacity': 0.35, 'stroke-width': Math.max(1, link.width), 'data-link': `${link.source.id}>${link.target.id}`, 'data-visits': link.link.visits });
-    line.appendChild(svg('title', {}, `${label(link.link.from.type)} → ${label(link.link.to.type)}: ${number.format(link.link.visits)} visits`));
+    line.appendChild(svg('title', {}, `${label(link.link.from.type)} → ${label(link.link.to.type)}: ${count(link.link.visits, 'visit')}`));
     flows.appendChild(line);
   }
   target.appendChild(flows);
@@ -101,7 +101,7 @@ export function drawFlowDiagram(target: SVGSVGElement, report: FlowsReport, prev
     const friction = nodeFriction(node);
     const was = before.get(node.id);
     const name = `${friction ? '⚠ ' : ''}${label(node.type)}`;
-    const figures = `${number.format(node.visits)} visits · ${number.format(node.exits)} exit${node.exits === 1 ? '' : 's'} (${percent(node.exit_rate)})`;
+    const figures = `${count(node.visits, 'visit')} · ${count(node.exits, 'exit')} (${percent(node.exit_rate)})`;
     const change = previous ? `${delta(node.visits, was?.visits)} visits · ${delta(node.exits, was?.exits)} exits vs before` : '';
     // The accessible name starts with the visible text (WCAG 2.5.3), then what the picture shows by
     // position and colour; a space ends each line's text so that the lines read apart.

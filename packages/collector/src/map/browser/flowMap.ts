@@ -6,7 +6,7 @@
  * kept in the page's URL so it can be shared; the token never is.
  */
 import type { FlowsReport } from '../../client/flowsReport.ts';
-import { byId, clear, delta, duration, el, label, number, percent } from './dom.ts';
+import { byId, clear, count, delta, duration, el, label, number, percent } from './dom.ts';
 import { drawFlowDiagram, keyboardNodes, STAGES } from './flowDiagram.ts';
 import { drawFlowTables, drawPaths, drawToPurchase } from './flowTables.ts';
 import { stageFriction, type FeedbackLike, type FunnelLike } from './friction.ts';
@@ -74,13 +74,13 @@ function typeChoices(select: HTMLSelectElement, report: FlowsReport): void {
 function summary(now: FlowsReport, before: FlowsReport | null): void {
   const box = clear(byId('flow-summary'));
   const part = (key: string, value: number, name: string, was: number | undefined) => {
-    const span = el('span', { 'data-flow-figure': key, 'data-value': value }, `${number.format(value)} ${name}`);
+    const span = el('span', { 'data-flow-figure': key, 'data-value': value }, name);
     if (before) span.appendChild(el('small', { 'data-role': 'delta' }, ` (${delta(value, was)} vs previous period)`));
     box.appendChild(span);
   };
-  part('visits', now.visits, 'visits', before?.visits);
-  part('visitors', now.visitors, 'visitors', before?.visitors);
-  part('purchases', now.purchases, `purchasing visits (${percent(now.visits ? now.purchases / now.visits : null)})`, before?.purchases);
+  part('visits', now.visits, count(now.visits, 'visit'), before?.visits);
+  part('visitors', now.visitors, count(now.visitors, 'visitor'), before?.visitors);
+  part('purchases', now.purchases, `${count(now.purchases, 'purchasing visit')} (${percent(now.visits ? now.purchases / now.visits : null)})`, before?.purchases);
 }
 
 async function drawBreakdown(params: URLSearchParams, token: string): Promise<void> {
@@ -141,7 +141,7 @@ async function drawFlows(): Promise<void> {
     byId<HTMLAnchorElement>('flow-link').href = url;
     await drawBreakdown(params, token);
     const ms = Math.round(performance.now() - started);
-    status.textContent = `Flows of ${number.format(now.visits)} visits${before ? `, compared with ${before.from.slice(0, 10)} to ${before.to.slice(0, 10)}` : ''}; drawn in ${ms} ms.`;
+    status.textContent = `Flows of ${count(now.visits, 'visit')}${before ? `, compared with ${before.from.slice(0, 10)} to ${before.to.slice(0, 10)}` : ''}; drawn in ${ms} ms.`;
     document.body.setAttribute('data-flows-drawn', String(ms));
   } catch (error) {
     status.textContent = `The flows could not be loaded: ${(error as Error).message}`;

@@ -1,5 +1,5 @@
 import type { FlowsReport } from '../../client/flowsReport.ts';
-import { clear, delta, duration, el, label, number, percent } from './dom.ts';
+import { clear, count, delta, duration, el, label, number, percent } from './dom.ts';
 import { nodeKey, STAGES } from './flowDiagram.ts';
 import { nodeFriction, type Friction } from './friction.ts';
 
@@ -77,7 +77,7 @@ export function drawPaths(target: HTMLElement, report: FlowsReport, previous: Fl
     ...top.map((p) => [p.path.map(label).join(' → '), number.format(p.visits), ...change(p.visits, before.get(p.path.join(' '))), percent(p.share)]),
     ...(other.visits > 0 ? [[`other (${number.format(other.paths)} paths)`, number.format(other.visits), ...change(other.visits, previous?.paths_to_purchase.other.visits), percent(other.share)]] : []),
   ];
-  const caption = `Paths to purchase (${number.format(report.purchases)} purchasing visits${previous ? `, ${delta(report.purchases, previous.purchases)} vs previous period` : ''})`;
+  const caption = `Paths to purchase (${count(report.purchases, 'purchasing visit')}${previous ? `, ${delta(report.purchases, previous.purchases)} vs previous period` : ''})`;
   target.appendChild(table(caption, ['path', 'visits', ...(previous ? ['change'] : []), 'share'], rows, (i) => ({ 'data-path': String(i) })));
 }
 
@@ -93,7 +93,7 @@ export function drawToPurchase(charts: HTMLElement, tables: HTMLElement, report:
   const timeBefore = new Map((previous?.time_to_purchase.distribution ?? []).map((d) => [d.label, d.buyers]));
   const visitsBefore = new Map((previous?.visits_to_purchase.distribution ?? []).map((d) => [d.visits, d.buyers]));
   const change = (now: number, before: number | undefined) => (previous ? [delta(now, before ?? 0)] : []);
-  charts.appendChild(bars(`Time to purchase · ${timeMedian} (${number.format(time.buyers)} buyers)`, time.distribution.map((d) => [d.label, d.buyers])));
+  charts.appendChild(bars(`Time to purchase · ${timeMedian} (${count(time.buyers, 'buyer')})`, time.distribution.map((d) => [d.label, d.buyers])));
   charts.appendChild(bars(`Visits to purchase · ${visitsMedian}`, visits.distribution.map((d) => [`${d.visits} visit${d.visits === '1' ? '' : 's'}`, d.buyers])));
   tables.appendChild(table(`Time to purchase (${timeMedian})`, ['time', 'buyers', ...(previous ? ['change'] : [])], time.distribution.map((d) => [d.label, number.format(d.buyers), ...change(d.buyers, timeBefore.get(d.label))])));
   tables.appendChild(table(`Visits to purchase (${visitsMedian})`, ['visits', 'buyers', ...(previous ? ['change'] : [])], visits.distribution.map((d) => [d.visits, number.format(d.buyers), ...change(d.buyers, visitsBefore.get(d.visits))])));

@@ -1,5 +1,5 @@
 import type { FlowNode } from '../../client/flowsReport.ts';
-import { number } from './dom.ts';
+import { count, number } from './dom.ts';
 
 /**
  * Where shoppers meet difficulties, from the reports the map already has. Thresholds are
@@ -46,7 +46,7 @@ export function stageFriction(funnel: FunnelLike | null, feedback: FeedbackLike 
   const carts = funnel?.abandoned_carts;
   if (carts && carts.visitors > 0) {
     const value = carts.value.map((v) => new Intl.NumberFormat('en', { style: 'currency', currency: v.currency }).format(v.value)).join(' + ');
-    add('decision', { kind: 'carts', text: `${value || 'carts'} at risk in ${number.format(carts.visitors)} abandoned carts` });
+    add('decision', { kind: 'carts', text: `${value || 'carts'} at risk in ${count(carts.visitors, 'abandoned cart')}` });
   }
   return markers;
 }
