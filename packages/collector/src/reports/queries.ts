@@ -39,7 +39,7 @@ export interface DayHours {
  * primary persona is one of them (one lookup of their lifetime rollup each). The persona
  * rules' own values are ?6 (now) and ?7.
  */
-function picked(personaCase: string) {
+export function picked(personaCase: string) {
   return `picked AS MATERIALIZED (
   SELECT h.visitor FROM visitor_hours h
   WHERE h.site_id = ?1 AND h.hour >= ?2 AND h.hour < ?3 AND ?4 IS NOT NULL
@@ -363,7 +363,7 @@ export async function readFeedback(db: D1Database, scope: FunnelScope, days: Day
 }
 
 /** ?1–?7 of the funnel and feedback statements. */
-function scopeParams(scope: FunnelScope, days: DayHours[]): unknown[] {
+export function scopeParams(scope: FunnelScope, days: DayHours[]): unknown[] {
   const filtered = scope.channels || scope.devices || scope.personas;
   const filters = filtered ? JSON.stringify({ channels: scope.channels, devices: scope.devices, personas: scope.personas }) : null;
   return [scope.siteId, scope.fromHour, scope.toHour, filters, JSON.stringify(days.map((d) => [d.day, d.start, d.end])), scope.persona.now, JSON.stringify(scope.persona.values)];
