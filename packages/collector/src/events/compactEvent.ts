@@ -45,13 +45,25 @@ export function expandUrl(storedUrl: string, page: string): string {
   return page + (COMPACT_URL.exec(storedUrl)?.[2] ?? '');
 }
 
+/** Props taken apart for compact storage: their product objects' texts, then the props with those replaced by numbers. */
+export interface PropsPlan {
+  /** The product objects as JSON texts, in the order `compact` takes their numbers. */
+  facts: string[];
+  /** The compact props, given the number of each of `facts` in order. */
+  compact(numbers: readonly number[]): string;
+}
+
 /**
- * The product objects of props, as JSON texts, or undefined when props cannot be stored
- * compact exactly: not the canonical JSON.stringify text the collector writes, or a product
- * place holding something other than an object.
+ * The plan for storing props compact, or undefined when they cannot be stored compact
+ * exactly: not the canonical JSON.stringify text the collector writes, or a product place
+ * holding something other than an object. Props that refer to no product are kept as they
+ * are, unparsed (expandProps reads them back the same way). Others are parsed once:
+ * canonical text read back through JSON.parse and JSON.stringify is the same text, and so
+ * is each product object's text, so the compact props expand to the props as sent — the
+ * property test of test/compactEvents.test.ts holds the packer to it.
  */
-export function productFactsOf(props: string | undefined): string[] | undefined {
-  if (props === undefined) return [];
+export function planProps(props: string): PropsPlan | undefined {
+  if (!MAY_REFER.test(props)) return { facts: [], compact: () => props };
   let value: unknown;
   try {
     value = JSON.parse(props);
@@ -59,33 +71,36 @@ export function productFactsOf(props: string | undefined): string[] | undefined 
     return undefined;
   }
   if (!isObject(value) || JSON.stringify(value) !== props) return undefined;
+  const sent = value;
   const facts: string[] = [];
-  if ('product' in value) {
-    if (!isObject(value.product)) return undefined;
-    facts.push(JSON.stringify(value.product));
+  if ('product' in sent) {
+    if (!isObject(sent.product)) return undefined;
+    facts.push(JSON.stringify(sent.product));
   }
   for (const key of LISTS) {
-    if (!(key in value)) continue;
-    const list = value[key];
+    if (!(key in sent)) continue;
+    const list = sent[key];
     if (!Array.isArray(list) || !list.every(isObject)) return undefined;
     for (const product of list) facts.push(JSON.stringify(product));
   }
-  return facts;
-}
-
-/** Props with their product objects replaced by numbers (`numberOf` knows every text of productFactsOf). */
-export function compactProps(props: string, numberOf: (facts: string) => number): string {
-  const value = JSON.parse(props) as Json;
-  if (isObject(value.product)) {
-    const kept: Json = {};
-    for (const [key, field] of Object.entries(value.product)) if (KEPT.includes(key)) kept[key] = field;
-    kept['#'] = numberOf(JSON.stringify(value.product));
-    value.product = kept;
-  }
-  for (const key of LISTS) {
-    if (Array.isArray(value[key])) value[key] = (value[key] as Json[]).map((product) => numberOf(JSON.stringify(product)));
-  }
-  return JSON.stringify(value);
+  if (facts.length === 0) return { facts, compact: () => props };
+  return {
+    facts,
+    compact(numbers) {
+      const compact: Json = { ...sent };
+      let next = 0;
+      if (isObject(sent.product)) {
+        const kept: Json = {};
+        for (const [key, field] of Object.entries(sent.product)) if (KEPT.includes(key)) kept[key] = field;
+        kept['#'] = numbers[next++];
+        compact.product = kept;
+      }
+      for (const key of LISTS) {
+        if (Array.isArray(sent[key])) compact[key] = sent[key].map(() => numbers[next++]);
+      }
+      return JSON.stringify(compact);
+    },
+  };
 }
 
 /** The numbers of the product facts compact props refer to. */

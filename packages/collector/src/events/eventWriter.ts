@@ -1,5 +1,6 @@
 import { compactRows } from './compactRows.ts';
-import { insertEvents } from './queries.ts';
+import { forgetNumbers } from './knownNumbers.ts';
+import { insertEvents, insertEventsIfNumbersHold } from './queries.ts';
 import type { StoredEvent } from './storedEvent.ts';
 
 /**
@@ -16,8 +17,15 @@ export function d1EventWriter(db: D1Database): EventWriter {
   return {
     async write(rows) {
       if (rows.length === 0) return 0;
-      const { results } = await insertEvents(db, await compactRows(db, rows)).all();
-      return results.length;
+      const batch = await compactRows(db, rows, true);
+      if (batch.remembered) {
+        const stored = await insertEventsIfNumbersHold(db, batch.rows, batch.remembered);
+        if (stored !== undefined) return stored;
+        // The database forgot numbers this isolate remembers (restored, or rolled back): ask it again.
+        forgetNumbers();
+      }
+      const fresh = batch.remembered ? await compactRows(db, rows, false) : batch;
+      return (await insertEvents(db, fresh.rows).all()).results.length;
     },
   };
 }

@@ -16,6 +16,40 @@ const INSERT_EVENTS = `INSERT OR IGNORE INTO events
   RETURNING 1`;
 
 export function insertEvents(db: D1Database, rows: readonly StoredEvent[]): D1PreparedStatement {
+  return db.prepare(INSERT_EVENTS).bind(tuplesOf(rows));
+}
+
+/**
+ * Whether each [site_id, number, text] of ?p (pages) and ?f (product facts) still names its
+ * text: the numbers an isolate remembers (knownNumbers.ts) are checked by key, in the
+ * statement that relies on them.
+ */
+const numbersHold = (p: number, f: number) => `NOT EXISTS (SELECT 1 FROM json_each(?${p}) n WHERE NOT EXISTS (
+    SELECT 1 FROM event_pages t WHERE t.site_id = n.value ->> 0 AND t.id = n.value ->> 1 AND t.page = n.value ->> 2))
+  AND NOT EXISTS (SELECT 1 FROM json_each(?${f}) n WHERE NOT EXISTS (
+    SELECT 1 FROM product_facts t WHERE t.site_id = n.value ->> 0 AND t.id = n.value ->> 1 AND t.facts = n.value ->> 2))`;
+const INSERT_EVENTS_IF_NUMBERS_HOLD = INSERT_EVENTS.replace('FROM json_each(?1)', `FROM json_each(?1) WHERE ${numbersHold(2, 3)}`);
+const NUMBERS_HOLD = `SELECT ${numbersHold(1, 2)} AS hold`;
+
+export type NumberedText = [siteId: number, number: number, text: string];
+
+/**
+ * Compact rows made with remembered numbers, stored in one round trip: the insert stores
+ * nothing unless every number still names its text, and the second statement of the same
+ * transaction says whether they did. Resolves to the number of new rows, or undefined when
+ * a number no longer holds (nothing was stored).
+ */
+export async function insertEventsIfNumbersHold(db: D1Database, rows: readonly StoredEvent[], numbers: { pages: NumberedText[]; facts: NumberedText[] }) {
+  const pages = JSON.stringify(numbers.pages);
+  const facts = JSON.stringify(numbers.facts);
+  const [inserted, check] = await db.batch<{ hold: number }>([
+    db.prepare(INSERT_EVENTS_IF_NUMBERS_HOLD).bind(tuplesOf(rows), pages, facts),
+    db.prepare(NUMBERS_HOLD).bind(pages, facts),
+  ]);
+  return check!.results[0]!.hold ? inserted!.results.length : undefined;
+}
+
+function tuplesOf(rows: readonly StoredEvent[]): string {
   const tuples = rows.map((e) => [
     e.siteId,
     e.id,
@@ -34,7 +68,7 @@ export function insertEvents(db: D1Database, rows: readonly StoredEvent[]): D1Pr
     e.device ?? null,
     e.props ?? null,
   ]);
-  return db.prepare(INSERT_EVENTS).bind(JSON.stringify(tuples));
+  return JSON.stringify(tuples);
 }
 
 /**
