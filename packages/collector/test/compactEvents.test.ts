@@ -95,30 +95,6 @@ describe('compact storage: pages and product facts stored once, every event read
     );
   });
 
-  it('stores rows right when the database forgot numbers the isolate remembers (restored to an earlier point)', async () => {
-    const { site, export_token } = await createSite();
-    const id = await siteId(site);
-    const props = JSON.stringify({ list: 'Shirts', products: [product({ name: 'Blue shirt' }), product({ name: 'Red shirt' })] });
-    const row = (n: number): StoredEvent => ({ siteId: id, id: `rs_${n}`, ts: DAY + n, receivedAt: DAY + n + 3, type: 'product_list_view', stage: 2, visitor: 'a_rs', session: 's_rs', url: `${SHOP}/collections/shirts?page=${n}`, referrer: 'https://www.google.com/', props });
-    const writer = d1EventWriter(env.DB);
-    expect(await writer.write([row(1), row(2)])).toBe(2);
-    // Remembered now: a replay is told apart from new rows in the one round trip.
-    expect(await writer.write([row(1), row(3)])).toBe(1);
-    // The restore: the numbers this isolate remembers name other texts, or nothing.
-    await env.DB.batch([
-      env.DB.prepare('DELETE FROM event_pages WHERE site_id = ?1').bind(id),
-      env.DB.prepare('DELETE FROM product_facts WHERE site_id = ?1').bind(id),
-      env.DB.prepare("INSERT INTO event_pages (site_id, id, page) VALUES (?1, 0, 'https://elsewhere.example/'), (?1, 1, 'https://elsewhere.example/x')").bind(id),
-      env.DB.prepare('INSERT INTO product_facts (site_id, id, facts) VALUES (?1, 0, \'{"id":"other"}\')').bind(id),
-    ]);
-    expect(await writer.write([row(4), row(5)])).toBe(2);
-    const rows = await exported(site, export_token);
-    const back = rows.filter((r) => r.id === 'rs_4' || r.id === 'rs_5');
-    expect(back.map((r) => [r.url, r.referrer, JSON.stringify(r.props)])).toEqual(
-      [4, 5].map((n) => [`${SHOP}/collections/shirts?page=${n}`, 'https://www.google.com/', props]),
-    );
-  });
-
   it('gives back any URL and props the collector stores, and rolls them up as if stored whole', async () => {
     const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 8 }), fc.constantFrom('#', '?', '', 'SKU-1'));
     const productArb = fc.dictionary(fc.oneof(text, fc.constantFrom('id', 'name', 'price', 'currency', 'quantity', '#', '0', '10')), fc.oneof(text, fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer(), fc.constant(null)), { maxKeys: 6 })

@@ -45,25 +45,29 @@ export function expandUrl(storedUrl: string, page: string): string {
   return page + (COMPACT_URL.exec(storedUrl)?.[2] ?? '');
 }
 
-/** Props taken apart for compact storage: their product objects' texts, then the props with those replaced by numbers. */
-export interface PropsPlan {
-  /** The product objects as JSON texts, in the order `compact` takes their numbers. */
-  facts: string[];
-  /** The compact props, given the number of each of `facts` in order. */
-  compact(numbers: readonly number[]): string;
-}
+/**
+ * A piece of compact props: text, then the number of a product fact given by its JSON text
+ * (null after the last piece). The numbers are filled in by the insert itself
+ * (events/queries.ts), in the transaction that stores the facts.
+ */
+export type Piece = [text: string, facts: string | null];
+
+/** A product's place in compact props while they are cut into pieces, as JSON.stringify writes it. */
+const SLOT = '\u0000#';
+const SLOTS = /"\\u0000#(\d+)"/;
 
 /**
- * The plan for storing props compact, or undefined when they cannot be stored compact
- * exactly: not the canonical JSON.stringify text the collector writes, or a product place
- * holding something other than an object. Props that refer to no product are kept as they
- * are, unparsed (expandProps reads them back the same way). Others are parsed once:
- * canonical text read back through JSON.parse and JSON.stringify is the same text, and so
- * is each product object's text, so the compact props expand to the props as sent — the
- * property test of test/compactEvents.test.ts holds the packer to it.
+ * Compact props as pieces, or undefined when they cannot be stored compact exactly: not the
+ * canonical JSON.stringify text the collector writes, a product place holding something
+ * other than an object, or text that could be taken for a slot. Props that refer to no
+ * product are one piece, as they are, unparsed (expandProps reads them back the same way).
+ * Others are parsed once: canonical text read back through JSON.parse and JSON.stringify is
+ * the same text, and so is each product object's text, so the compact props expand to the
+ * props as sent — the property test of test/compactEvents.test.ts holds the packer to it.
  */
-export function planProps(props: string): PropsPlan | undefined {
-  if (!MAY_REFER.test(props)) return { facts: [], compact: () => props };
+export function propsPieces(props: string): Piece[] | undefined {
+  if (!MAY_REFER.test(props)) return [[props, null]];
+  if (props.includes(JSON.stringify(SLOT).slice(1, -1))) return undefined;
   let value: unknown;
   try {
     value = JSON.parse(props);
@@ -71,36 +75,27 @@ export function planProps(props: string): PropsPlan | undefined {
     return undefined;
   }
   if (!isObject(value) || JSON.stringify(value) !== props) return undefined;
-  const sent = value;
   const facts: string[] = [];
-  if ('product' in sent) {
-    if (!isObject(sent.product)) return undefined;
-    facts.push(JSON.stringify(sent.product));
+  const slot = (product: Json) => `${SLOT}${facts.push(JSON.stringify(product)) - 1}`;
+  const compact: Json = { ...value };
+  if ('product' in value) {
+    if (!isObject(value.product)) return undefined;
+    const kept: Json = {};
+    for (const [key, field] of Object.entries(value.product)) if (KEPT.includes(key)) kept[key] = field;
+    kept['#'] = slot(value.product);
+    compact.product = kept;
   }
   for (const key of LISTS) {
-    if (!(key in sent)) continue;
-    const list = sent[key];
+    if (!(key in value)) continue;
+    const list = value[key];
     if (!Array.isArray(list) || !list.every(isObject)) return undefined;
-    for (const product of list) facts.push(JSON.stringify(product));
+    compact[key] = list.map(slot);
   }
-  if (facts.length === 0) return { facts, compact: () => props };
-  return {
-    facts,
-    compact(numbers) {
-      const compact: Json = { ...sent };
-      let next = 0;
-      if (isObject(sent.product)) {
-        const kept: Json = {};
-        for (const [key, field] of Object.entries(sent.product)) if (KEPT.includes(key)) kept[key] = field;
-        kept['#'] = numbers[next++];
-        compact.product = kept;
-      }
-      for (const key of LISTS) {
-        if (Array.isArray(sent[key])) compact[key] = sent[key].map(() => numbers[next++]);
-      }
-      return JSON.stringify(compact);
-    },
-  };
+  // split with a capture group: text, slot number, text, …, text.
+  const parts = JSON.stringify(compact).split(SLOTS);
+  const pieces: Piece[] = [];
+  for (let i = 0; i < parts.length; i += 2) pieces.push([parts[i]!, i + 1 < parts.length ? facts[Number(parts[i + 1])]! : null]);
+  return pieces;
 }
 
 /** The numbers of the product facts compact props refer to. */

@@ -1,6 +1,5 @@
 import { compactRows } from './compactRows.ts';
-import { forgetNumbers } from './knownNumbers.ts';
-import { insertEvents, insertEventsIfNumbersHold } from './queries.ts';
+import { storeEvents } from './queries.ts';
 import type { StoredEvent } from './storedEvent.ts';
 
 /**
@@ -16,16 +15,7 @@ export interface EventWriter {
 export function d1EventWriter(db: D1Database): EventWriter {
   return {
     async write(rows) {
-      if (rows.length === 0) return 0;
-      const batch = await compactRows(db, rows, true);
-      if (batch.remembered) {
-        const stored = await insertEventsIfNumbersHold(db, batch.rows, batch.remembered);
-        if (stored !== undefined) return stored;
-        // The database forgot numbers this isolate remembers (restored, or rolled back): ask it again.
-        forgetNumbers();
-      }
-      const fresh = batch.remembered ? await compactRows(db, rows, false) : batch;
-      return (await insertEvents(db, fresh.rows).all()).results.length;
+      return rows.length === 0 ? 0 : storeEvents(db, compactRows(rows));
     },
   };
 }

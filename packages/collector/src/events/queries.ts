@@ -1,55 +1,33 @@
-import type { StoredEvent } from './storedEvent.ts';
+import type { PackedBatch, PackedRow } from './compactRows.ts';
 
 /**
  * One statement per batch, whatever its size: the rows travel as a single JSON parameter
  * expanded by json_each, so D1's 100-bound-parameter limit never splits a batch.
  * `INSERT OR IGNORE` on the (site_id, id) key makes replays and retries harmless. The rows
  * returned are the new ones: D1's `changes` also counts what the rollup triggers
- * (migrations/0003_rollups.sql) wrote for them.
+ * (migrations/0003_rollups.sql) wrote for them. A compact row (events/compactRows.ts) gets
+ * the numbers of its pages and product facts here, by key, in the transaction that stored
+ * them (storeEvents): its url and referrer are the page's number then the rest, its props
+ * the pieces' texts and facts' numbers in turn. (`->>` binds no tighter than `||`: hence the parentheses.)
  */
 const INSERT_EVENTS = `INSERT OR IGNORE INTO events
   (site_id, id, ts, received_delay, type, stage, visitor, session, user_id, url, referrer,
    channel, search_engine, country, device, props)
   SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7,
-         value->>8, value->>9, value->>10, value->>11, value->>12, value->>13, value->>14, value->>15
-  FROM json_each(?1)
+         value->>8,
+         CASE WHEN value->>16 IS NULL THEN value->>9
+           ELSE (SELECT p.id FROM event_pages p WHERE p.site_id = e.value->>0 AND p.page = e.value->>16) || (value->>9) END,
+         CASE WHEN value->>17 IS NULL THEN value->>10
+           ELSE (SELECT p.id FROM event_pages p WHERE p.site_id = e.value->>0 AND p.page = e.value->>17) || (value->>10) END,
+         value->>11, value->>12, value->>13, value->>14,
+         CASE WHEN value->>18 IS NULL THEN value->>15
+           ELSE (SELECT group_concat((piece.value->>0) || coalesce((SELECT f.id FROM product_facts f
+                   WHERE f.site_id = e.value->>0 AND f.facts = piece.value->>1), ''), '' ORDER BY piece.key)
+                 FROM json_each(e.value->18) piece) END
+  FROM json_each(?1) e
   RETURNING 1`;
 
-export function insertEvents(db: D1Database, rows: readonly StoredEvent[]): D1PreparedStatement {
-  return db.prepare(INSERT_EVENTS).bind(tuplesOf(rows));
-}
-
-/**
- * Whether each [site_id, number, text] of ?p (pages) and ?f (product facts) still names its
- * text: the numbers an isolate remembers (knownNumbers.ts) are checked by key, in the
- * statement that relies on them.
- */
-const numbersHold = (p: number, f: number) => `NOT EXISTS (SELECT 1 FROM json_each(?${p}) n WHERE NOT EXISTS (
-    SELECT 1 FROM event_pages t WHERE t.site_id = n.value ->> 0 AND t.id = n.value ->> 1 AND t.page = n.value ->> 2))
-  AND NOT EXISTS (SELECT 1 FROM json_each(?${f}) n WHERE NOT EXISTS (
-    SELECT 1 FROM product_facts t WHERE t.site_id = n.value ->> 0 AND t.id = n.value ->> 1 AND t.facts = n.value ->> 2))`;
-const INSERT_EVENTS_IF_NUMBERS_HOLD = INSERT_EVENTS.replace('FROM json_each(?1)', `FROM json_each(?1) WHERE ${numbersHold(2, 3)}`);
-const NUMBERS_HOLD = `SELECT ${numbersHold(1, 2)} AS hold`;
-
-export type NumberedText = [siteId: number, number: number, text: string];
-
-/**
- * Compact rows made with remembered numbers, stored in one round trip: the insert stores
- * nothing unless every number still names its text, and the second statement of the same
- * transaction says whether they did. Resolves to the number of new rows, or undefined when
- * a number no longer holds (nothing was stored).
- */
-export async function insertEventsIfNumbersHold(db: D1Database, rows: readonly StoredEvent[], numbers: { pages: NumberedText[]; facts: NumberedText[] }) {
-  const pages = JSON.stringify(numbers.pages);
-  const facts = JSON.stringify(numbers.facts);
-  const [inserted, check] = await db.batch<{ hold: number }>([
-    db.prepare(INSERT_EVENTS_IF_NUMBERS_HOLD).bind(tuplesOf(rows), pages, facts),
-    db.prepare(NUMBERS_HOLD).bind(pages, facts),
-  ]);
-  return check!.results[0]!.hold ? inserted!.results.length : undefined;
-}
-
-function tuplesOf(rows: readonly StoredEvent[]): string {
+export function insertEvents(db: D1Database, rows: readonly PackedRow[]): D1PreparedStatement {
   const tuples = rows.map((e) => [
     e.siteId,
     e.id,
@@ -67,9 +45,29 @@ function tuplesOf(rows: readonly StoredEvent[]): string {
     e.country ?? null,
     e.device ?? null,
     e.props ?? null,
+    e.page ?? null,
+    e.referrerPage ?? null,
+    e.pieces ?? null,
   ]);
-  return JSON.stringify(tuples);
+  return db.prepare(INSERT_EVENTS).bind(JSON.stringify(tuples));
 }
+
+/**
+ * Stores a packed batch in one round trip: its pages and product facts not stored yet, then
+ * its rows. Resolves to the number of rows that were new.
+ */
+export async function storeEvents(db: D1Database, { rows, pages, facts }: PackedBatch): Promise<number> {
+  const insert = insertEvents(db, rows);
+  if (pages.length === 0) return (await insert.all()).results.length;
+  const results = await db.batch([
+    db.prepare(internSql('event_pages', 'page')).bind(JSON.stringify(pages)),
+    db.prepare(internSql('product_facts', 'facts')).bind(JSON.stringify(facts)),
+    insert,
+  ]);
+  return results[2]!.results.length;
+}
+
+export type SiteText = [siteId: number, text: string];
 
 /**
  * Pages and product facts (migrations/0006_compact_events.sql) not stored yet get the next
@@ -80,27 +78,8 @@ const internSql = (table: 'event_pages' | 'product_facts', column: 'page' | 'fac
   SELECT site_id, coalesce((SELECT max(id) FROM ${table} t WHERE t.site_id = n.site_id), -1) + row_number() OVER (PARTITION BY site_id ORDER BY text), text
   FROM (SELECT DISTINCT value ->> 0 AS site_id, value ->> 1 AS text FROM json_each(?1)) n
   WHERE NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.site_id = n.site_id AND t.${column} = n.text)`;
-// CROSS JOIN keeps the wanted numbers or texts as the outer loop, one key lookup each: left
-// to choose, the planner walks all of a site's pages instead.
-const numbersSql = (table: 'event_pages' | 'product_facts', column: 'page' | 'facts') => `SELECT t.site_id, t.id, t.${column} AS text
-  FROM json_each(?1) n CROSS JOIN ${table} t ON t.site_id = n.value ->> 0 AND t.${column} = n.value ->> 1`;
 const textsSql = (table: 'event_pages' | 'product_facts', column: 'page' | 'facts') => `SELECT t.id, t.${column} AS text
   FROM json_each(?2) n CROSS JOIN ${table} t ON t.site_id = ?1 AND t.id = n.value`;
-
-export type SiteText = [siteId: number, text: string];
-type Numbered = { site_id: number; id: number; text: string };
-
-/** Stores the pages and product facts not stored yet; the number of each, keyed `site_id text`. */
-export async function numberPagesAndFacts(db: D1Database, pages: SiteText[], facts: SiteText[]) {
-  const [, , pageRows, factRows] = await db.batch<Numbered>([
-    db.prepare(internSql('event_pages', 'page')).bind(JSON.stringify(pages)),
-    db.prepare(internSql('product_facts', 'facts')).bind(JSON.stringify(facts)),
-    db.prepare(numbersSql('event_pages', 'page')).bind(JSON.stringify(pages)),
-    db.prepare(numbersSql('product_facts', 'facts')).bind(JSON.stringify(facts)),
-  ]);
-  const keyed = (rows: Numbered[]) => new Map(rows.map((r) => [`${r.site_id} ${r.text}`, r.id]));
-  return { pages: keyed(pageRows!.results), facts: keyed(factRows!.results) };
-}
 
 /** The texts of a site's pages and product facts by number, for reading compact rows back. */
 export async function pagesAndFactsOf(db: D1Database, siteId: number, pages: number[], facts: number[]) {
