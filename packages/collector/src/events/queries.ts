@@ -53,18 +53,18 @@ export function insertEvents(db: D1Database, rows: readonly PackedRow[]): D1Prep
 }
 
 /**
- * Stores a packed batch in one round trip: its pages and product facts not stored yet, then
- * its rows. Resolves to the number of rows that were new.
+ * Stores a packed batch in one round trip: its pages and product facts not stored yet (a
+ * statement only for a kind the batch names), then its rows. Resolves to the number of rows
+ * that were new.
  */
 export async function storeEvents(db: D1Database, { rows, pages, facts }: PackedBatch): Promise<number> {
-  const insert = insertEvents(db, rows);
-  if (pages.length === 0) return (await insert.all()).results.length;
-  const results = await db.batch([
-    db.prepare(internSql('event_pages', 'page')).bind(JSON.stringify(pages)),
-    db.prepare(internSql('product_facts', 'facts')).bind(JSON.stringify(facts)),
-    insert,
-  ]);
-  return results[2]!.results.length;
+  const statements = [
+    ...(pages.length > 0 ? [db.prepare(internSql('event_pages', 'page')).bind(JSON.stringify(pages))] : []),
+    ...(facts.length > 0 ? [db.prepare(internSql('product_facts', 'facts')).bind(JSON.stringify(facts))] : []),
+    insertEvents(db, rows),
+  ];
+  const results = statements.length === 1 ? [await statements[0]!.all()] : await db.batch(statements);
+  return results.at(-1)!.results.length;
 }
 
 export type SiteText = [siteId: number, text: string];
