@@ -34,7 +34,7 @@ describe('JSON-LD nodes wherever nested', () => {
         ld({ '@type': 'CollectionPage', mainEntity: { '@type': 'ItemList', name: 'Lamps' } }),
     );
     const nodes = jsonLd(document);
-    expect(nodes.filter((node) => isType(node, 'Product')).map(schemaProduct)).toEqual([{ name: 'Lamp', price: 12, currency: 'EUR' }]);
+    expect(nodes.filter((node) => isType(node, 'Product')).map((node) => schemaProduct(node))).toEqual([{ name: 'Lamp', price: 12, currency: 'EUR' }]);
     expect(nodes.filter((node) => isType(node, 'ItemList'))).toHaveLength(1);
   });
   test('reference loops end', () => {
@@ -103,5 +103,19 @@ describe('never an empty product', () => {
   test('structured data and catalog meta with a price but no id and no name make no product page', async () => {
     loadPage('https://shop.example/about', `<!doctype html><html><head><meta property="product:price:amount" content="9.99"></head><body>${ld({ '@type': 'Product', offers: { price: 5 } })}</body></html>`);
     expect(pageEvents(await capture()).map((event) => event.type)).toEqual(['page_view']);
+  });
+});
+
+describe('the URL that names the page best', () => {
+  test("a variant at the product's plain URL does not hide the one of the page's query", () => {
+    const group = { productGroupID: 'C', name: 'Coat', hasVariant: [{ sku: 'C-S', url: '/coat' }, { sku: 'C-L', url: '/coat?size=large' }] };
+    expect(schemaPageProduct(group, [group], new URL('https://shop.example/coat?size=large'))).toMatchObject({ id: 'C-L' });
+    expect(schemaPageProduct(group, [group], new URL('https://shop.example/coat'))).toMatchObject({ id: 'C-S' });
+  });
+  test("of a Product's offers, the one of its SKU, else the one of the page's query", () => {
+    const offers = [{ url: '/p', price: 1 }, { url: '/p?variant=2', price: 2, sku: 'B' }];
+    expect(schemaProduct({ name: 'P', offers }, new URL('https://shop.example/p?variant=2'))).toMatchObject({ price: 2 });
+    expect(schemaProduct({ name: 'P', sku: 'B', offers }, new URL('https://shop.example/p'))).toMatchObject({ price: 2 });
+    expect(schemaProduct({ name: 'P', offers }, new URL('https://shop.example/p'))).toMatchObject({ price: 1 });
   });
 });

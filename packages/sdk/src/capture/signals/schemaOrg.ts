@@ -6,26 +6,35 @@ import { mergeProducts, named, pick, toAmount, toCurrency, toProduct, toText, ty
 const list = (value: unknown): Loose[] => ([] as Loose[]).concat((value as Loose) ?? []);
 const first = (value: unknown): Loose => list(value)[0] ?? {};
 
-/** True when a URL of the markup (relative ones too) is the page's: same path, and each of its query parameters set alike. */
-function isPage(href: unknown, url: URL): boolean {
+/**
+ * How closely the `url` of a node or offer (relative ones too) names the page: 0 when it
+ * does not (another path, or a query parameter the page sets otherwise), else 1 and one
+ * more per query parameter it shares, so `/coat?size=large` beats `/coat` on `/coat?size=large`.
+ */
+function pageMatch(node: Loose, url: URL): number {
   try {
-    const target = new URL(href as string, url);
-    return !!href && target.pathname == url.pathname && [...target.searchParams].every(([name, value]) => url.searchParams.get(name) == value);
+    const target = new URL(node.url, url);
+    let score = +(!!node.url && target.pathname == url.pathname);
+    target.searchParams.forEach((value, name) => (score = url.searchParams.get(name) == value && score ? score + 1 : 0));
+    return score;
   } catch {
-    return false;
+    return 0;
   }
 }
 
+/** The option of the highest score above 0. */
+const best = (options: Loose[], score: (option: Loose) => number): Loose | undefined =>
+  options.reduce<[number, Loose?]>((top, option) => (score(option) > top[0] ? [score(option), option] : top), [0])[1];
+
 /**
  * A schema.org `Product` (or sold `CreativeWork`, `ProductGroup`). Of several offers, the
- * one whose `url` is the page's (a variant's), else the one of the product's own SKU
- * (headless storefronts list every variant's and name the selected one in `sku`), else the
- * first; its price is the `Offer`'s, an `AggregateOffer`'s `lowPrice`, or its
+ * one of the product's own SKU (headless storefronts list every variant's and name the
+ * selected one in `sku`), else the one whose `url` names the page best, else the first; its price is the `Offer`'s, an `AggregateOffer`'s `lowPrice`, or its
  * `priceSpecification`'s (not the struck-through or list price Google's merchant listings show beside it).
  */
 export function schemaProduct(node: Loose, url?: URL): Product {
   const offers = list(node.offers);
-  const o = offers.find((offer) => url && isPage(offer.url, url)) ?? offers.find((offer) => offer.sku && offer.sku == node.sku) ?? offers[0] ?? {};
+  const o = offers.find((offer) => offer.sku && offer.sku == node.sku) ?? (url && best(offers, (offer) => pageMatch(offer, url))) ?? offers[0] ?? {};
   const s = list(o.priceSpecification).find((spec) => !/Strikethrough|ListPrice/.test(spec.priceType)) ?? {};
   return toProduct(
     pick(
@@ -45,15 +54,15 @@ export const schemaPageProducts = (nodes: Loose[]): Loose[] => nodes.filter((nod
 /**
  * The product of a product page, as Google's "Product variants" documentation
  * (https://developers.google.com/search/docs/appearance/structured-data/product-variants)
- * has a `ProductGroup` tell it: the variant whose offer `url` or own `url` is the page's
- * URL, or whose SKU the page's `?variant=` names, with the group's facts filling in and
+ * has a `ProductGroup` tell it: the variant whose SKU the page's `?variant=` names, or
+ * whose offer `url` or own `url` names the page best (`pageMatch`), with the group's facts filling in and
  * the values of its `variesBy` properties as `variant`; else the group's own facts, its
  * `productGroupID` as id. A variant page's `isVariantOf` group fills in the same way.
  */
 export function schemaPageProduct(node: Loose, nodes: Loose[], url: URL): Product {
   const selected = url.searchParams.get('variant');
-  const variant = [...list(node.hasVariant), ...nodes.filter((other) => belongs(other, node))].find(
-    (option) => [option, ...list(option.offers)].some((offer) => isPage(offer.url, url)) || (selected && [option.sku, option.productID].includes(selected)),
+  const variant = best([...list(node.hasVariant), ...nodes.filter((other) => belongs(other, node))], (option) =>
+    selected && [option.sku, option.productID].includes(selected) ? 99 : Math.max(...[option, ...list(option.offers)].map((offer) => pageMatch(offer, url))),
   );
   const label = list(node.variesBy).map((property) => toText(variant?.[String(property).replace(/^.*[/:#]/, '')]));
   return variant
