@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { anvilAggregateOffer, anvilMicrodata, anvilOffer, catcherJsonLd, catcherMicrodata, cheeseGraterReview, kenmoreJsonLd, kenmoreMicrodata } from './fixtures/structuredData.ts';
+import { anvilAggregateOffer, anvilMicrodata, anvilOffer, catcherJsonLd, catcherMicrodata, cheeseGraterReview, kenmoreJsonLd, kenmoreMicrodata, trinketSale, trinketSaleSpecifications } from './fixtures/structuredData.ts';
 import { gmailOrder, gmailParcelDelivery } from './fixtures/orderMarkup.ts';
 import { coatLightBlue, coatNested, coatSeparate } from './fixtures/productVariants.ts';
 import { pageOf } from './realPages.ts';
@@ -32,6 +32,14 @@ describe("Google's product snippet examples", () => {
   });
   test("a review's pros and cons (ItemLists inside the Review) make no listing", async () => {
     expect(await pageOf(cheeseGraterReview)).toMatchObject({ type: 'product_view', props: { product: { name: 'Cheese Grater Pro' } } });
+  });
+});
+
+describe("Google's merchant listing examples", () => {
+  test('a sale: the active price, never the struck-through original, whether the offer or a priceSpecification holds it', async () => {
+    for (const fixture of [trinketSale, trinketSaleSpecifications]) {
+      expect((await pageOf(fixture)).props).toEqual({ product: { name: 'Nice trinket', price: 10, currency: 'GBP' } });
+    }
   });
 });
 
