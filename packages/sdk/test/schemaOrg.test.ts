@@ -119,3 +119,14 @@ describe('the URL that names the page best', () => {
     expect(schemaProduct({ name: 'P', offers }, new URL('https://shop.example/p'))).toMatchObject({ price: 1 });
   });
 });
+
+describe('one @id, one node', () => {
+  test("a product given in full twice (a WebPage's mainEntity and at the top) is one product page, its facts merged", async () => {
+    page(
+      ld({ '@type': 'WebPage', mainEntity: { '@type': 'Product', '@id': 'https://shop.example/p#product', name: 'Lamp', sku: 'L-1' } }) +
+        ld({ '@type': 'Product', '@id': 'https://shop.example/p#product', name: 'Lamp', offers: { price: '12', priceCurrency: 'EUR' } }),
+      'https://shop.example/p',
+    );
+    expect(pageEvents(await capture()).map(({ type, props }) => [type, props])).toEqual([['product_view', { product: { id: 'L-1', name: 'Lamp', price: 12, currency: 'EUR' } }]]);
+  });
+});

@@ -6,8 +6,9 @@ const MAX_SCRIPT_CHARS = 500_000;
 
 /**
  * The page's JSON-LD nodes (`mainNodes`), `@graph` members and arrays unfolded, each
- * `{"@id": …}` reference replaced by the node of that `@id` anywhere on the page (a
- * `ProductGroup`'s `hasVariant`, a variant's `isVariantOf`, an `Offer` given apart).
+ * `{"@id": …}` reference the node of that `@id` anywhere on the page (a `ProductGroup`'s
+ * `hasVariant`, a variant's `isVariantOf`, an `Offer` given apart), and copies of one
+ * node (a `WebPage`'s `mainEntity` repeated at the top) one node.
  * Broken blocks are skipped; raw line breaks inside strings (a frequent bug of theme
  * templates that print a description as is) and whole-line `//` comments (copied from
  * Google's documentation, whose examples carry them) are tolerated.
@@ -22,9 +23,10 @@ export function jsonLd(doc: Document): Loose[] {
       else roots.push(value);
     }
   };
-  // Every node with an `@id` and more to say than its id, indexed as the JSON is parsed;
-  // then each reference replaced in place, each node walked once, so reference loops end.
-  const index = (_: string, value: Loose) => (value?.['@id'] && Object.keys(value)[1] && (byId[value['@id']] ??= value), value);
+  // Nodes of one `@id` are one node (JSON-LD's own rule): the first met, as the JSON is
+  // parsed, takes the properties of the others and stands for them all, references
+  // (`{"@id": …}`) included, in every block of the page.
+  const index = (_: string, value: Loose) => (value?.['@id'] ? (byId[value['@id']] = Object.assign(byId[value['@id']] ?? value, value)) : value);
   for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
     const text = script.textContent ?? '';
     if (text.length > MAX_SCRIPT_CHARS) continue;
@@ -32,13 +34,5 @@ export function jsonLd(doc: Document): Loose[] {
       add(JSON.parse(text.replace(/^\s*\/\/.*/gm, '').replace(/[\u0000-\u001f]+/g, ' '), index));
     } catch {}
   }
-  const seen = new Set();
-  const resolve = (node: Loose): void => {
-    if (node && typeof node == 'object' && !seen.has(node)) {
-      seen.add(node);
-      for (const key in node) resolve((node[key] = (!Object.keys(node[key] ?? 0)[1] && byId[node[key]?.['@id']]) || node[key]));
-    }
-  };
-  resolve(roots);
   return mainNodes(roots);
 }
