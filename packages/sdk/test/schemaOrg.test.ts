@@ -124,9 +124,17 @@ describe('one @id, one node', () => {
   test("a product given in full twice (a WebPage's mainEntity and at the top) is one product page, its facts merged", async () => {
     page(
       ld({ '@type': 'WebPage', mainEntity: { '@type': 'Product', '@id': 'https://shop.example/p#product', name: 'Lamp', sku: 'L-1' } }) +
-        ld({ '@type': 'Product', '@id': 'https://shop.example/p#product', name: 'Lamp', offers: { price: '12', priceCurrency: 'EUR' } }),
+        ld({ '@type': 'Product', '@id': 'https://shop.example/p#product', name: 'Lamp', image: null, offers: { price: '12', priceCurrency: 'EUR' } }),
       'https://shop.example/p',
     );
     expect(pageEvents(await capture()).map(({ type, props }) => [type, props])).toEqual([['product_view', { product: { id: 'L-1', name: 'Lamp', price: 12, currency: 'EUR' } }]]);
+  });
+  test('a WebPage and a Product of one @id are one node of both types, whichever comes first', () => {
+    for (const nodes of [[{ '@type': 'Product', name: 'Lamp' }, { '@type': 'WebPage', name: 'Lamp | Shop' }], [{ '@type': 'WebPage' }, { '@type': 'Product', name: 'Lamp' }]]) {
+      page(ld(nodes.map((node) => ({ '@id': 'https://shop.example/p', ...node }))));
+      const found = jsonLd(document);
+      expect(found).toHaveLength(1);
+      expect(isType(found[0]!, 'Product') && isType(found[0]!, 'WebPage')).toBe(true);
+    }
   });
 });

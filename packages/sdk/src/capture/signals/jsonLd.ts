@@ -24,9 +24,16 @@ export function jsonLd(doc: Document): Loose[] {
     }
   };
   // Nodes of one `@id` are one node (JSON-LD's own rule): the first met, as the JSON is
-  // parsed, takes the properties of the others and stands for them all, references
-  // (`{"@id": …}`) included, in every block of the page.
-  const index = (_: string, value: Loose) => (value?.['@id'] ? (byId[value['@id']] = Object.assign(byId[value['@id']] ?? value, value)) : value);
+  // parsed, takes the properties and types of the others and stands for them all,
+  // references (`{"@id": …}`) included, in every block of the page.
+  const index = (_: string, value: Loose) => {
+    const node = value?.['@id'] ? (byId[value['@id']] ??= value) : value;
+    if (node != value) {
+      const types = [].concat(node['@type'] ?? [], value['@type'] ?? []);
+      Object.assign(node, value)['@type'] = types;
+    }
+    return node;
+  };
   for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
     const text = script.textContent ?? '';
     if (text.length > MAX_SCRIPT_CHARS) continue;
