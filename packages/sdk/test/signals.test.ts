@@ -9,7 +9,8 @@ import { tabLock } from '../src/core/delivery/tabLock.ts';
 import { toNumber } from '../src/lib/toNumber.ts';
 import { toProduct } from '../src/lib/toProduct.ts';
 import { dataLayer } from '../src/core/hooks/dataLayer.ts';
-import { isType, jsonLd } from '../src/capture/signals/jsonLd.ts';
+import { jsonLd } from '../src/capture/signals/jsonLd.ts';
+import { isType } from '../src/capture/signals/schemaTypes.ts';
 import { microdata } from '../src/capture/signals/microdata.ts';
 import { openGraph } from '../src/capture/signals/openGraph.ts';
 import { pageClass } from '../src/capture/signals/pageClasses.ts';
@@ -64,9 +65,9 @@ describe('microdata', () => {
     page(`<div itemscope itemtype="https://schema.org/Product"><h1 itemprop="name">Mug</h1><span itemprop="sku">M-1</span>
 <div itemprop="offers" itemscope itemtype="https://schema.org/Offer"><span itemprop="price" content="9.50">€9,50</span><meta itemprop="priceCurrency" content="EUR"></div>
 <span itemprop="category">Kitchen</span><span itemprop="category">Cups</span></div>
-<div itemscope itemtype="https://schema.org/Person"><span itemprop="name">Not read</span></div>`);
+<div itemscope itemtype="https://schema.org/Person"><span itemprop="name">Not a product</span></div>`);
     const [item, other] = microdata(document);
-    expect(other).toBeUndefined();
+    expect(isType(other!, 'Product')).toBe(false);
     expect(item).toMatchObject({ name: 'Mug', sku: 'M-1', category: ['Kitchen', 'Cups'], offers: { price: '9.50', priceCurrency: 'EUR' } });
     expect(schemaProduct(item!)).toEqual({ id: 'M-1', name: 'Mug', price: 9.5, currency: 'EUR', category: 'Kitchen' });
   });

@@ -3,7 +3,8 @@ import type { PlatformPage } from '../core/adapter.ts';
 import { ask } from '../core/platform.ts';
 import type { PageType } from '../core/types.ts';
 import type { Loose } from '../lib/toProduct.ts';
-import { isType, jsonLd } from './signals/jsonLd.ts';
+import { jsonLd } from './signals/jsonLd.ts';
+import { isType } from './signals/schemaTypes.ts';
 import { microdata } from './signals/microdata.ts';
 import { openGraph } from './signals/openGraph.ts';
 import { pageClass } from './signals/pageClasses.ts';
@@ -21,7 +22,7 @@ export interface Signals {
   urls?: boolean;
   /** The last dataLayer event of these names pushed for this page. */
   dl(...names: string[]): Loose | undefined;
-  /** The page's JSON-LD nodes of these schema.org types, or else its microdata items of them. */
+  /** The page's main JSON-LD nodes of these schema.org types (subtypes included), or else its microdata items of them. */
   nodes(...types: string[]): Loose[];
   og(): Product | undefined;
   /** What the platform's objects say of the page. */

@@ -82,5 +82,8 @@ export function mergeProducts(...products: (Product | undefined | false)[]): Pro
   return Object.assign({}, ...products.reverse());
 }
 
+/** True when a product is one: it has an id or a name (a price alone names nothing). */
+export const named = (product: Product | undefined): product is Product => !!(product?.id || product?.name);
+
 /** True when a product says something. */
 export const hasFacts = (product: Product | undefined): product is Product => !!product && Object.keys(product).length > 0;

@@ -1,45 +1,45 @@
 import type { Loose } from '../../lib/toProduct.ts';
+import { mainNodes } from './schemaTypes.ts';
 
 /** Scripts beyond this are skipped: parsing a multi-megabyte blob is not worth the frame. */
 const MAX_SCRIPT_CHARS = 500_000;
 
 /**
- * The top-level JSON-LD nodes of the page, `@graph` members and arrays unfolded. Broken
- * blocks are skipped; raw line breaks inside strings (a frequent bug of theme templates
- * that print a description as is) are tolerated.
+ * The page's JSON-LD nodes (`mainNodes`), `@graph` members and arrays unfolded, each
+ * `{"@id": …}` reference the node of that `@id` anywhere on the page (a `ProductGroup`'s
+ * `hasVariant`, a variant's `isVariantOf`, an `Offer` given apart), and copies of one
+ * node (a `WebPage`'s `mainEntity` repeated at the top) one node.
+ * Broken blocks are skipped; raw line breaks inside strings (a frequent bug of theme
+ * templates that print a description as is) and whole-line `//` comments (copied from
+ * Google's documentation, whose examples carry them) are tolerated.
  */
 export function jsonLd(doc: Document): Loose[] {
-  const nodes: Loose[] = [];
+  const roots: Loose[] = [];
+  const byId: Loose = {};
   const add = (value: unknown): void => {
     if (Array.isArray(value)) value.forEach(add);
     else if (value && typeof value == 'object') {
       if ('@graph' in value) add(value['@graph']);
-      else nodes.push(value);
+      else roots.push(value);
     }
+  };
+  // Nodes of one `@id` are one node (JSON-LD's own rule): the first met, as the JSON is
+  // parsed, takes the properties and types of the others and stands for them all,
+  // references (`{"@id": …}`) included, in every block of the page.
+  const index = (_: string, value: Loose) => {
+    const node = value?.['@id'] ? (byId[value['@id']] ??= value) : value;
+    if (node != value) {
+      const types = [].concat(node['@type'] ?? [], value['@type'] ?? []);
+      Object.assign(node, value)['@type'] = types;
+    }
+    return node;
   };
   for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
     const text = script.textContent ?? '';
     if (text.length > MAX_SCRIPT_CHARS) continue;
     try {
-      add(JSON.parse(text.replace(/[\u0000-\u001f]+/g, ' ')));
+      add(JSON.parse(text.replace(/^\s*\/\/.*/gm, '').replace(/[\u0000-\u001f]+/g, ' '), index));
     } catch {}
   }
-  return nodes;
-}
-
-/**
- * The subtypes of the types Waymark reads, as schema.org defines them
- * (https://schema.org/Product: `Vehicle` and its own subtypes, `IndividualProduct`,
- * `ProductModel`, `SomeProducts`, `DietarySupplement`, `Drug`, `ProductCollection`).
- */
-const SUBTYPES: Record<string, RegExp> = {
-  Product: /^(?:Product|IndividualProduct|ProductModel|SomeProducts|ProductCollection|DietarySupplement|Drug|Vehicle|Car|Motorcycle|MotorizedBicycle|BusOrCoach)$/,
-};
-
-/** True when a schema.org node (JSON-LD or microdata) is of one of these types or their subtypes. */
-export function isType(node: Loose, ...types: string[]): boolean {
-  return ([] as unknown[]).concat(node['@type']).some((type) => {
-    const name = String(type).replace(/^.*[/:#]/, '');
-    return types.some((wanted) => wanted == name || SUBTYPES[wanted]?.test(name));
-  });
+  return mainNodes(roots);
 }

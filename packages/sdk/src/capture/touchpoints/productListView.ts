@@ -1,16 +1,16 @@
 import { MAX_LIST_PRODUCTS } from '@waymark/schema';
 import { ask } from '../../core/platform.ts';
 import type { Props } from '../../core/types.ts';
-import { hasFacts, toProduct, toText } from '../../lib/toProduct.ts';
+import { named, toProduct, toText } from '../../lib/toProduct.ts';
 import type { Signals } from '../pageSignals.ts';
 import { ga4Items } from '../signals/dataLayer.ts';
 import { pageClass } from '../signals/pageClasses.ts';
-import { schemaListProducts, schemaProduct } from '../signals/schemaOrg.ts';
+import { schemaListProducts, schemaPageProducts, schemaProduct } from '../signals/schemaOrg.ts';
 import { visibleText } from '../signals/visibleText.ts';
 
 /**
  * A category or collection page: the dataLayer's `view_item_list`, a schema.org `ItemList`
- * of products or several `Product`s, the platform's listing, a body class or URL rule.
+ * of products or several products, the platform's listing, a body class or URL rule.
  * The list is named by the dataLayer, the `ItemList`, or else the page's `<h1>` or the
  * breadcrumb's current page (listings without an `<h1>`); its products come from these
  * signals, or else from the platform's product cards or the `ItemList`'s entries.
@@ -22,7 +22,7 @@ export function productListView(s: Signals): Props | undefined {
   const products = [
     view && ga4Items(view, MAX_LIST_PRODUCTS),
     list && schemaListProducts(list),
-    s.nodes('Product', 'ProductGroup').slice(0, MAX_LIST_PRODUCTS).map(schemaProduct),
+    schemaPageProducts(s.nodes('Product')).slice(0, MAX_LIST_PRODUCTS).map((node) => schemaProduct(node)).filter(named),
     platform?.type == 'product_list_view' && platform.products,
   ].find((found) => found && found.length);
   if (!products && !view && !s.rule('product_list_view')) return undefined;
@@ -35,7 +35,7 @@ export function productListView(s: Signals): Props | undefined {
       products ||
       (ask((adapter) => adapter.listProducts?.()) ?? [])
         .concat(pageClass('product_list_view') ? [].concat(list?.itemListElement ?? []).map(toProduct) : [])
-        .filter(hasFacts)
+        .filter(named)
         .slice(0, MAX_LIST_PRODUCTS),
   };
 }
