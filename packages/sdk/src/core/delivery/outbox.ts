@@ -180,7 +180,8 @@ export function outbox({ site, endpoint, store, warn, send = transport() }: Outb
 
   return {
     push(event: WireEvent): void {
-      tabs.set(TAB_KEY, tab);
+      // The tab's id outlives the page once it has a queue (a reload keeps it): written once.
+      if (tabs.get(TAB_KEY) != tab) tabs.set(TAB_KEY, tab);
       const queue = read();
       queue.e.push(event);
       write(queue);
