@@ -28,12 +28,19 @@ const entries = virtual(
 
 const compress = { passes: 3, unsafe: true, unsafe_arrows: true, unsafe_methods: true, pure_getters: true };
 const minify = terser({ ecma: 2020, compress });
+/**
+ * V8's explicit compile hint (Chromium 136+, https://v8.dev/blog/explicit-compile-hints): the
+ * script tag runs most of its functions as the page loads, and this first-line comment has
+ * them compiled with the script on the streaming thread instead of one by one on the main
+ * thread when first called. Other engines read a comment.
+ */
+const compileHint = { name: 'compile-hint', renderChunk: (code) => '//# allFunctionsCalledOnLoad\n' + code };
 
 export default [
   // The script tag: everything but web-vitals, minified, one file.
   {
     input: 'src/script.ts',
-    output: { file: 'dist/waymark.js', format: 'iife', plugins: [minify] },
+    output: { file: 'dist/waymark.js', format: 'iife', plugins: [minify, compileHint] },
     plugins: plugins(true),
   },
   // One adapter chunk per platform, fetched by waymark.js from next to it when the sniff names it.
@@ -45,7 +52,7 @@ export default [
   // waymark.<platform>.js: the script tag with its platform's adapter inline, one request.
   ...PLATFORMS.map((name) => ({
     input: `script:${name}`,
-    output: { file: `dist/waymark.${name}.js`, format: 'iife', plugins: [minify] },
+    output: { file: `dist/waymark.${name}.js`, format: 'iife', plugins: [minify, compileHint] },
     plugins: [entries, ...plugins(true)],
   })),
   // The web-vitals chunk waymark.js loads when the page is idle, next to it.

@@ -2,6 +2,7 @@ import { sniff } from '../platforms/sniff.ts';
 import { safely } from '../lib/safely.ts';
 import { hasFacts, pick, toAmount, toCurrency, toProduct, toText } from '../lib/toProduct.ts';
 import type { Adapter, AdapterFactory } from './adapter.ts';
+import { whenIdle } from './whenIdle.ts';
 
 const LIB = { pick, toProduct, toAmount, toCurrency, toText, hasFacts };
 
@@ -9,27 +10,40 @@ const LIB = { pick, toProduct, toAmount, toCurrency, toText, hasFacts };
 let adapters: Adapter[] = [];
 /** What waits for the adapter while it is fetched. */
 let waiting: (() => void)[] | undefined;
+/** The wait of the adapter being fetched: a later start or shutdown makes another. */
+let fetching: unknown;
 
 /** Sets the page's adapters. */
 export const useAdapters = (factories: AdapterFactory[]): void => void (adapters = factories.map((factory) => factory(LIB)));
 
 /**
  * Picks the page's adapter: the one given, else the one the sniff names, fetched by `load`
- * (a chunk next to `waymark.js`, or a dynamic import). Until it arrived, `whenAdapter`
- * holds what needs it.
+ * (a chunk next to `waymark.js`, or a dynamic import) once the page is idle (SPEC §5: no
+ * request or script of ours among the page's own as it loads). Until it arrived,
+ * `whenAdapter` holds what needs it.
  */
 export function startAdapter(platform: string | AdapterFactory | undefined, load: (name: string) => Promise<AdapterFactory | undefined>): void {
   adapters = [];
-  waiting = undefined;
+  waiting = fetching = undefined;
   if (typeof platform == 'function') return useAdapters([platform]);
   const name = platform || sniff();
   if (!name) return;
-  const held: (() => void)[] = (waiting = []);
+  const held: (() => void)[] = (waiting = fetching = []);
   const done = () => {
     if (waiting == held) waiting = undefined;
-    held.forEach((run) => run());
+    held.splice(0).forEach((run) => run());
   };
-  load(name).then((factory) => waiting == held && factory && useAdapters([factory])).then(done, done);
+  whenIdle(() => load(name).then((factory) => fetching == held && factory && useAdapters([factory])).then(done, done), 2000);
+}
+
+/**
+ * The page is being hidden or left before its adapter arrived: what waits for it runs now,
+ * without it, rather than never. An adapter arriving later still reads what follows.
+ */
+export function withoutAdapter(): void {
+  const held = waiting;
+  waiting = undefined;
+  held?.splice(0).forEach((run) => run());
 }
 
 /** Runs `run` now, or once the page's adapter arrived (or failed to). */

@@ -19,7 +19,7 @@ import { storage } from './delivery/storage.ts';
 import type { AdapterFactory } from './adapter.ts';
 import type { InitOptions, Waymark } from './options.ts';
 import { pageLifecycle } from './pages.ts';
-import { startAdapter } from './platform.ts';
+import { startAdapter, withoutAdapter } from './platform.ts';
 import type { Capture } from './types.ts';
 import { visits } from './visits.ts';
 import { whenIdle } from './whenIdle.ts';
@@ -114,6 +114,7 @@ export function createWaymark(
 
   const onHidden = () => {
     getReady();
+    withoutAdapter();
     pages.begin();
     pages.settle();
     releaseCart();

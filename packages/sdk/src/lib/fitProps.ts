@@ -1,5 +1,6 @@
 import { MAX_PROPS_BYTES } from '@waymark/schema';
 import type { Loose } from './toProduct.ts';
+import { utf8Bytes } from './utf8Bytes.ts';
 
 /** The JSON of props that fit, made while measuring them: the queue puts it in the event's JSON as is. */
 export const propsJson = new WeakMap<object, string>();
@@ -12,8 +13,7 @@ export function fitProps(props: Loose): Loose | undefined {
   let fitted = props;
   for (;;) {
     const json = JSON.stringify(fitted);
-    // A UTF-16 unit is at most 3 bytes of UTF-8: short props need no encoding.
-    if ((json.length * 3 > MAX_PROPS_BYTES ? new TextEncoder().encode(json).length : json.length) <= MAX_PROPS_BYTES) {
+    if (utf8Bytes(json) <= MAX_PROPS_BYTES) {
       propsJson.set(fitted, json);
       return fitted;
     }

@@ -21,15 +21,15 @@ export const scrubEmails = (text: string): string => text.replace(EMAIL, 'redact
 
 /**
  * Props with the e-mail addresses of every string in them `redacted`, walked rather than
- * serialised: the event is serialised once, when it is queued.
+ * serialised (the event is serialised once, when it is queued); a string without an `@`
+ * is kept as it is, unscanned.
  */
-export const scrubProps = (value: any): any =>
-  typeof value == 'string'
-    ? scrubEmails(value)
-    : Array.isArray(value)
-      ? value.map(scrubProps)
-      : value && typeof value == 'object'
-        ? typeof value.toJSON == 'function'
-          ? scrubProps(value.toJSON())
-          : Object.fromEntries(Object.entries(value).map(([key, field]) => [key, scrubProps(field)]))
-        : value;
+export const scrubProps = (value: any): any => {
+  if (typeof value == 'string') return /@|%40/.test(value) ? scrubEmails(value) : value;
+  if (!value || typeof value != 'object') return value;
+  if (Array.isArray(value)) return value.map(scrubProps);
+  if (typeof value.toJSON == 'function') return scrubProps(value.toJSON());
+  const scrubbed: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) scrubbed[key] = scrubProps(value[key]);
+  return scrubbed;
+};

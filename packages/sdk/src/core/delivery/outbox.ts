@@ -1,5 +1,6 @@
 import type { CollectResponse, WireEvent } from '@waymark/schema';
 import { MAX_BODY_BYTES } from '@waymark/schema';
+import { utf8Bytes } from '../../lib/utf8Bytes.ts';
 import { TAB_KEY, tabQueue, toJson } from './queue.ts';
 import type { Store } from './storage.ts';
 import { tabLock } from './tabLock.ts';
@@ -87,7 +88,7 @@ export function outbox({ site, endpoint, store, warn, send = transport() }: Outb
     for (const event of queue.e) {
       if (pending.has(event.id) || now - queue.f[event.id]! < IN_FLIGHT_MS) continue;
       const json = toJson(event);
-      const size = new Blob([json]).size + 1;
+      const size = utf8Bytes(json) + 1;
       if (batch.length > 99 || (batch[0] && bytes + size > MAX_BODY_BYTES)) break;
       bytes += size;
       batch.push(json);
@@ -179,7 +180,8 @@ export function outbox({ site, endpoint, store, warn, send = transport() }: Outb
 
   return {
     push(event: WireEvent): void {
-      tabs.set(TAB_KEY, tab);
+      // The tab's id outlives the page once it has a queue (a reload keeps it): written once.
+      if (tabs.get(TAB_KEY) != tab) tabs.set(TAB_KEY, tab);
       const queue = read();
       queue.e.push(event);
       write(queue);
