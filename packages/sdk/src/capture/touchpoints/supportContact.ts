@@ -1,0 +1,37 @@
+import { selector } from '../../core/platform.ts';
+import type { Props } from '../../core/types.ts';
+
+/**
+ * Chat launchers by the names their widgets give their elements (id, class, tag, an
+ * iframe's title): Intercom, Zendesk, Tidio, Gorgias, Crisp, LiveChat, Drift, HubSpot,
+ * Tawk.to, and any element calling itself a chat or a launcher.
+ */
+const CHAT = /chat|launcher|intercom|zendesk|tidio|gorgias|crisp|drift|hubspot|tawk/i;
+
+/**
+ * How a click reaches support: a `mailto:` link (email), a `tel:` link (phone), or a
+ * chat launcher — the clicked element or one of its five nearest ancestors, or the
+ * widget's iframe that took the focus (`target` is then the iframe: clicks inside a
+ * widget's frame never reach the page).
+ */
+export function supportVia(target: Element): 'chat' | 'email' | 'phone' | undefined {
+  const scheme = /^(mailto|tel):/i.exec(target.closest('a[href]')?.getAttribute('href') ?? '')?.[1]!.toLowerCase();
+  if (scheme) return scheme == 'tel' ? 'phone' : 'email';
+  const platform = selector((adapter) => adapter.chat);
+  if (platform && target.closest(platform)) return 'chat';
+  for (let element: Element | null = target, up = 0; element && element != document.body && up < 6; element = element.parentElement, up++) {
+    if (CHAT.test([element.tagName, element.id, element.getAttribute('class'), element.getAttribute('name'), element.tagName == 'IFRAME' && element.getAttribute('title')].join(' '))) return 'chat';
+  }
+  return undefined;
+}
+
+/** A contact form: its action, id or class says contact, or it is the platform's. */
+export function isContactForm(form: HTMLFormElement): boolean {
+  const platform = selector((adapter) => adapter.contactForm);
+  return /contact/i.test(form.getAttribute('action') + ' ' + form.id + ' ' + form.className) || (!!platform && !!form.closest(platform));
+}
+
+/** `support_contact`: how, on which page, and the order the page shows (an order page's, a thank-you page's). */
+export function supportContact(via: string, pageType: string | undefined, pageProps: Props | undefined): Props {
+  return { via, page_type: pageType, order_id: pageProps?.order_id };
+}
