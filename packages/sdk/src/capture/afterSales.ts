@@ -4,7 +4,7 @@ import { safely } from '../lib/safely.ts';
 import { crossSellClick } from './touchpoints/crossSellClick.ts';
 import { subscriptionCancel } from './touchpoints/subscriptionCancel.ts';
 import { subscriptionRenew } from './touchpoints/subscriptionRenew.ts';
-import { isContactForm, supportContact, supportVia } from './touchpoints/supportContact.ts';
+import { ancestors, isContactForm, supportContact, supportVia } from './touchpoints/supportContact.ts';
 
 /**
  * The after-sales touchpoints (SPEC §3) from what the shopper does: clicks (recommended
@@ -29,7 +29,8 @@ export function afterSales(pages: Pages, capture: Capture) {
   };
   const contact = (via: string) => once('support_contact', via, (page) => supportContact(via, page.type, page.props));
   const subscription = (element: Element | undefined, url: string | undefined) => {
-    const rules = pages.page()?.signals.rules;
+    pages.begin();
+    const rules = pages.page()!.signals.rules;
     for (const [type, read] of [['subscription_cancel', subscriptionCancel], ['subscription_renew', subscriptionRenew]] as const) {
       const props = read(element, url, rules);
       if (props) return once(type, '', () => props);
@@ -41,7 +42,7 @@ export function afterSales(pages: Pages, capture: Capture) {
     click(event: Event) {
       const target = event.target as Element;
       if (!target.closest) return;
-      const via = supportVia(target);
+      const via = supportVia(event.composedPath().filter((node): node is Element => node instanceof Element));
       if (via) return contact(via);
       const recommended = crossSellClick(target);
       if (recommended) return once('cross_sell_click', target.closest('a')!.href, (page) => ({ ...recommended, page_type: page.type }));
@@ -52,7 +53,7 @@ export function afterSales(pages: Pages, capture: Capture) {
       setTimeout(
         safely(() => {
           const frame = document.activeElement;
-          if (frame?.tagName == 'IFRAME' && supportVia(frame) == 'chat') contact('chat');
+          if (frame?.tagName == 'IFRAME' && supportVia(ancestors(frame)) == 'chat') contact('chat');
         }),
       ),
     /** A form no other touchpoint claimed: a contact form, or a subscription's (posted to a matching URL). */

@@ -9,21 +9,24 @@ import type { Props } from '../../core/types.ts';
 const CHAT = /chat|launcher|intercom|zendesk|tidio|gorgias|crisp|drift|hubspot|tawk/i;
 
 /**
- * How a click reaches support: a `mailto:` link (email), a `tel:` link (phone), or a
- * chat launcher — the clicked element or one of its five nearest ancestors, or the
- * widget's iframe that took the focus (`target` is then the iframe: clicks inside a
- * widget's frame never reach the page).
+ * How a click reaches support: a `mailto:` link (email), a `tel:` link (phone), or a chat
+ * launcher — among the clicked element and its five nearest ancestors (`path`, through
+ * shadow roots: Shopify Inbox draws its button in one), or the widget's iframe that took
+ * the focus (clicks inside a widget's frame never reach the page).
  */
-export function supportVia(target: Element): 'chat' | 'email' | 'phone' | undefined {
-  const scheme = /^(mailto|tel):/i.exec(target.closest('a[href]')?.getAttribute('href') ?? '')?.[1]!.toLowerCase();
+export function supportVia(path: Element[]): 'chat' | 'email' | 'phone' | undefined {
+  const scheme = /^(mailto|tel):/i.exec(path[0]?.closest('a[href]')?.getAttribute('href') ?? '')?.[1]!.toLowerCase();
   if (scheme) return scheme == 'tel' ? 'phone' : 'email';
   const platform = selector((adapter) => adapter.chat);
-  if (platform && target.closest(platform)) return 'chat';
-  for (let element: Element | null = target, up = 0; element && element != document.body && up < 6; element = element.parentElement, up++) {
-    if (CHAT.test([element.tagName, element.id, element.getAttribute('class'), element.getAttribute('name'), element.tagName == 'IFRAME' && element.getAttribute('title')].join(' '))) return 'chat';
+  for (const element of path.slice(0, 6)) {
+    if (element == document.body) break;
+    if ((platform && element.matches(platform)) || CHAT.test([element.tagName, element.id, element.getAttribute('class'), element.getAttribute('name'), element.tagName == 'IFRAME' && element.getAttribute('title')].join(' '))) return 'chat';
   }
   return undefined;
 }
+
+/** An element and its ancestors, nearest first. */
+export const ancestors = (element: Element | null): Element[] => (element ? [element, ...ancestors(element.parentElement)] : []);
 
 /** A contact form: its action, id or class says contact, or it is the platform's. */
 export function isContactForm(form: HTMLFormElement): boolean {
