@@ -3,7 +3,7 @@ import type { Props } from '../../core/types.ts';
 import { hasFacts, toAmount, toProduct, toText } from '../../lib/toProduct.ts';
 
 /** Ids, classes, labels and headings of recommendation blocks, in the words themes use. */
-const BLOCK = /related|up-?sell|cross-?sell|recommend|similar|bought[-_ ]?together|buy[-_ ]?it[-_ ]?again|also[-_ ]?(?:like|bought|viewed)|pairs[-_ ]well|complete[-_ ]the[-_ ]look/i;
+const BLOCK = /related|(?:up|cross)-?sell|recommend|similar|bought.?together|buy.?it.?again|also.?(?:like|bought|viewed)|pairs.well|complete.the.look/i;
 const HEADING = ':is(h2,h3,h4,.h5,[role=heading])';
 /** Attributes that carry a card's product id, the SKU first. */
 const ID_ATTRIBUTE = /^data-(?:product[-_]?)?sku$|^data-(?:product[-_]?id|id-product|pid|entity-id)$/;

@@ -2,16 +2,19 @@ import { selector } from '../../core/platform.ts';
 import type { Props } from '../../core/types.ts';
 
 /**
- * Chat launchers by the names their widgets give their elements (id, class, tag, an
- * iframe's title): Intercom, Zendesk, Tidio, Gorgias, Crisp, LiveChat, Drift, HubSpot,
- * Tawk.to, and any element calling itself a chat or a launcher.
+ * Chat launchers by the names their widgets give their elements (tag, id, class, name, an
+ * iframe's title) — Intercom (`intercom-launcher`), Zendesk (`iframe#launcher`), Tidio
+ * (`#tidio-chat-iframe`), Gorgias (`#gorgias-chat-container`), Crisp (`#crisp-chatbox`),
+ * LiveChat (`#chat-widget-container`), Drift and HubSpot (frames titled "… Chat …"),
+ * Tawk.to ("chat widget"), a platform's own chat (its adapter's `chat`) — and any element
+ * calling itself a chat or a launcher.
  */
-const CHAT = /chat|launcher|intercom|zendesk|tidio|gorgias|crisp|drift|hubspot|tawk/i;
+const CHAT = /chat|launcher/i;
 
 /**
  * How a click reaches support: a `mailto:` link (email), a `tel:` link (phone), or a chat
  * launcher — among the clicked element and its five nearest ancestors (`path`, through
- * shadow roots: Shopify Inbox draws its button in one), or the widget's iframe that took
+ * shadow roots: some widgets draw their button in one), or the widget's iframe that took
  * the focus (clicks inside a widget's frame never reach the page).
  */
 export function supportVia(path: Element[]): 'chat' | 'email' | 'phone' | undefined {
