@@ -9,8 +9,6 @@ declare module '../core/adapter.ts' {
     crossSell?: string;
     /** Contact forms the generic markers miss. */
     contactForm?: string;
-    /** Chat launchers of the platform's own chat. */
-    chat?: string;
     /** Buttons, links and forms of the platform's subscription apps that renew or reactivate a subscription. */
     subscriptionRenew?: string;
     /** Buttons, links and forms of the platform's subscription apps that cancel one. */

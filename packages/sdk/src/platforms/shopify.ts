@@ -16,10 +16,6 @@ const PAGE_TYPES: Record<string, PageType> = { product: 'product_view', collecti
  */
 export const shopify: AdapterFactory = ({ pick, toProduct, toAmount, toCurrency, toText }) => ({
   newsletterForm: '[name="contact[tags]"][value*=newsletter]',
-  // Dawn's "Related products" and "Complementary products" (headed "Pairs well with").
-  crossSell: 'product-recommendations',
-  // Shopify Inbox's chat button.
-  chat: 'inbox-online-store-chat',
   orderPageNumber: '.customer.order h2,.account-order h2',
   page(url) {
     const { ShopifyAnalytics, Shopify } = window as Loose;

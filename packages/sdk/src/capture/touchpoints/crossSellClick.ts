@@ -23,8 +23,8 @@ const headingOf = (block: Element, link: Element, near?: 1) =>
 /**
  * A click on a product link inside a recommendation block — related, upsell, cross-sell,
  * "bought together", "buy it again", "you may also like": a block marked
- * `data-waymark="cross_sell_click"`, one of the platform's, or one whose id, class,
- * `aria-label` or heading says so. The product is read from the link's card (an id
+ * `data-waymark="cross_sell_click"`, one of the platform's, or one whose tag, id, class,
+ * `aria-label` or heading says so (`<product-recommendations>`). The product is read from the link's card (an id
  * attribute, its name, the price paid), the list is the block's heading.
  */
 export function crossSellClick(target: Element): Props | undefined {
@@ -39,7 +39,7 @@ export function crossSellClick(target: Element): Props | undefined {
   for (let element = link.parentElement; !marked && !heading && element && element != document.body; element = element.parentElement) {
     const named = headingOf(element, link, 1);
     if (BLOCK.test(text(named) ?? '')) (block = element), (heading = named);
-    else if (BLOCK.test([element.id, element.getAttribute('class'), element.getAttribute('aria-label')].join(' '))) block = element;
+    else if (BLOCK.test([element.tagName, element.id, element.getAttribute('class'), element.getAttribute('aria-label')].join(' '))) block = element;
   }
   if (!block) return undefined;
   heading ??= headingOf(block, link);

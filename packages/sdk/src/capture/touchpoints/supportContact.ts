@@ -6,7 +6,7 @@ import type { Props } from '../../core/types.ts';
  * iframe's title) — Intercom (`intercom-launcher`), Zendesk (`iframe#launcher`), Tidio
  * (`#tidio-chat-iframe`), Gorgias (`#gorgias-chat-container`), Crisp (`#crisp-chatbox`),
  * LiveChat (`#chat-widget-container`), Drift and HubSpot (frames titled "… Chat …"),
- * Tawk.to ("chat widget"), a platform's own chat (its adapter's `chat`) — and any element
+ * Tawk.to ("chat widget"), custom elements such as `<inbox-online-store-chat>` — any element
  * calling itself a chat or a launcher.
  */
 const CHAT = /chat|launcher/i;
@@ -20,10 +20,9 @@ const CHAT = /chat|launcher/i;
 export function supportVia(path: Element[]): 'chat' | 'email' | 'phone' | undefined {
   const scheme = /^(mailto|tel):/i.exec(path[0]?.closest('a[href]')?.getAttribute('href') ?? '')?.[1]!.toLowerCase();
   if (scheme) return scheme == 'tel' ? 'phone' : 'email';
-  const platform = selector((adapter) => adapter.chat);
   for (const element of path.slice(0, 6)) {
     if (element == document.body) break;
-    if ((platform && element.matches(platform)) || CHAT.test([element.tagName, element.id, element.getAttribute('class'), element.getAttribute('name'), element.tagName == 'IFRAME' && element.getAttribute('title')].join(' '))) return 'chat';
+    if (CHAT.test([element.tagName, element.id, element.getAttribute('class'), element.getAttribute('name'), element.tagName == 'IFRAME' && element.getAttribute('title')].join(' '))) return 'chat';
   }
   return undefined;
 }
