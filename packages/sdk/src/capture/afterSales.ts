@@ -61,9 +61,12 @@ export function afterSales(pages: Pages, capture: Capture) {
       if (isContactForm(form)) return contact('form');
       subscription(form, /post/i.test(form.getAttribute('method')!) ? (form.getAttribute('action') ?? location.href) : undefined);
     },
-    /** A script's request: a subscription portal's cancel or renew call (never a GET, which only reads). */
-    request(method: string | undefined, url: unknown) {
+    /**
+     * A script's request: a subscription portal's cancel or renew call (never a GET, which
+     * only reads). Also called from a promise (a `Request`'s body read): nothing may escape.
+     */
+    request: safely((method: string | undefined, url: unknown) => {
       if (method && !/^get$/i.test(method)) subscription(undefined, String(url));
-    },
+    }),
   };
 }
