@@ -116,8 +116,6 @@ export function knownShopperEvents(now: number) {
         url: `${SHOP}${step.path ?? `/p/${i}`}`,
         anon: `a_known_${shopper}_${expected}`,
         session: `s_known_${shopper}_${session}`,
-        // support_contact has no stage in the schema's table yet: a custom type names its own.
-        ...(step.type === 'support_contact' ? { stage: 'loyalty' } : {}),
         ...(step.ref ? { ref: step.ref } : {}),
         ...(step.props ? { props: step.props } : {}),
       };

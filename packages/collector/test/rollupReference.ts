@@ -1,6 +1,9 @@
 import { isTouchpointType } from '@waymark/schema';
 import type { FunnelRows } from '../src/reports/queries.ts';
 
+/** Built-in types without a visitor_hours column of their own: counted as custom types are, by type and stage. */
+const BY_TYPE_AND_STAGE = new Set(['feedback', 'cross_sell_click', 'support_contact', 'subscription_renew', 'subscription_cancel']);
+
 /**
  * What the rollups must hold, computed from raw stored events in the test: the funnel
  * report's SQL as it was before rollups (over a range of `events`), and the rollup tables
@@ -206,7 +209,7 @@ export function referenceRollups(events: RawEvent[]) {
 
   const visitHours = new Set(touch.map((e) => `${Math.floor(e.ts / HOUR)} ${e.visitor} ${e.session}`)).size;
 
-  const types = [...groupBy(touch.filter((e) => !isTouchpointType(e.type) || e.type === 'feedback'), (e) => JSON.stringify([Math.floor(e.ts / HOUR), e.visitor, e.type, e.stage]))].map(
+  const types = [...groupBy(touch.filter((e) => !isTouchpointType(e.type) || BY_TYPE_AND_STAGE.has(e.type)), (e) => JSON.stringify([Math.floor(e.ts / HOUR), e.visitor, e.type, e.stage]))].map(
     ([key, group]) => [key, group.length] as const,
   );
   const landings = [

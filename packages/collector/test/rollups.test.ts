@@ -20,6 +20,7 @@ const TYPES = [
   ['cart_add', 3], ['cart_remove', 3], ['checkout_start', 3], ['order_complete', 4],
   ['order_tracking_view', 5], ['return_start', 5], ['support_contact', 5], ['feedback', 5], ['web_vitals', 2],
   ['cart_view', 3], ['wishlist_add', 2], ['account_view', 5], ['support_contact', 3], ['size_guide_open', 2],
+  ['cross_sell_click', 2], ['cross_sell_click', 3], ['subscription_renew', 5], ['subscription_cancel', 5],
   // A measurement like web_vitals (SPEC §3): in no rollup of touchpoints.
   ['feedback_prompt', 4],
 ] as const;

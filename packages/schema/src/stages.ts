@@ -4,9 +4,10 @@ export type Stage = (typeof STAGES)[number];
 
 /**
  * Touchpoint type → stage: the one table that decides where a touchpoint sits in the
- * journey (SPEC §3). `web_vitals` has no stage of its own: it takes the stage of the
- * page's touchpoint, named in its `props.page_type`. `feedback` and `feedback_prompt`
- * take the stage they are `about` (loyalty when they name none).
+ * journey (SPEC §3). `web_vitals`, `cross_sell_click` and `support_contact` have no stage
+ * of their own: they take the stage of the page's touchpoint, named in their
+ * `props.page_type` (PAGE_STAGED). `feedback` and `feedback_prompt` take the stage they
+ * are `about` (loyalty when they name none).
  */
 export const TOUCHPOINT_STAGE = {
   landing: 'awareness',
@@ -26,6 +27,10 @@ export const TOUCHPOINT_STAGE = {
   account_view: 'loyalty',
   review_submit: 'loyalty',
   newsletter_signup: 'loyalty',
+  subscription_renew: 'loyalty',
+  subscription_cancel: 'loyalty',
+  cross_sell_click: null,
+  support_contact: null,
   feedback: null,
   feedback_prompt: null,
   web_vitals: null,
@@ -33,10 +38,37 @@ export const TOUCHPOINT_STAGE = {
 
 export type TouchpointType = keyof typeof TOUCHPOINT_STAGE;
 
+/**
+ * Touchpoints tagged with the stage of their page's touchpoint (`props.page_type`), and the
+ * stage they take on a page with no shop stage (none named, a plain `page_view`, a type
+ * without a stage): a recommended product is still being considered, a shopper asking for
+ * help is most often one who bought.
+ */
+export const PAGE_STAGED: Partial<Record<TouchpointType, Stage>> = {
+  web_vitals: 'consideration',
+  cross_sell_click: 'consideration',
+  support_contact: 'loyalty',
+};
+
+/** How a shopper reached support (SPEC §3 `support_contact.via`). */
+export const SUPPORT_CHANNELS = ['form', 'chat', 'email', 'phone'] as const;
+
 /** Touchpoints that describe a whole page: at most one of them per page (SPEC §4). */
 export type PageTouchpointType = Exclude<
   TouchpointType,
-  'landing' | 'web_vitals' | 'cart_add' | 'cart_remove' | 'wishlist_add' | 'review_submit' | 'newsletter_signup' | 'feedback' | 'feedback_prompt'
+  | 'landing'
+  | 'web_vitals'
+  | 'cart_add'
+  | 'cart_remove'
+  | 'wishlist_add'
+  | 'review_submit'
+  | 'newsletter_signup'
+  | 'feedback'
+  | 'feedback_prompt'
+  | 'cross_sell_click'
+  | 'support_contact'
+  | 'subscription_renew'
+  | 'subscription_cancel'
 >;
 
 export function isTouchpointType(type: string): type is TouchpointType {
@@ -58,10 +90,11 @@ export function stageOf(
   props: Record<string, unknown> | undefined,
   siteOverrides: Readonly<Record<string, Stage>> = {},
 ): Stage | undefined {
-  if (type === 'web_vitals') {
+  const unstaged = isTouchpointType(type) ? PAGE_STAGED[type] : undefined;
+  if (unstaged) {
     const pageType = props?.page_type;
-    const pageStage = typeof pageType === 'string' && isTouchpointType(pageType) ? TOUCHPOINT_STAGE[pageType] : null;
-    return pageStage ?? 'consideration';
+    const pageStage = typeof pageType === 'string' && pageType !== 'page_view' && isTouchpointType(pageType) ? TOUCHPOINT_STAGE[pageType] : null;
+    return pageStage ?? unstaged;
   }
   if (type === 'feedback' || type === 'feedback_prompt') return isStage(props?.about) ? props.about : 'loyalty';
   if (isTouchpointType(type)) return TOUCHPOINT_STAGE[type] ?? undefined;

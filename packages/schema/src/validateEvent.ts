@@ -10,7 +10,7 @@ import {
   MAX_URL_LENGTH,
   PROMPT_ID_PATTERN,
 } from './limits.ts';
-import { isStage, STAGES } from './stages.ts';
+import { isStage, STAGES, SUPPORT_CHANNELS } from './stages.ts';
 import type { WireEvent } from './wire.ts';
 
 export type EventCheck = { ok: true; event: WireEvent } | { ok: false; reason: string };
@@ -76,6 +76,7 @@ const REQUIRED_PROPS: Record<string, string> = {
   site_search: 'query',
   feedback: 'rating',
   feedback_prompt: 'prompt',
+  support_contact: 'via',
 };
 
 function checkTouchpointProps(type: string, props: Record<string, unknown>): string | undefined {
@@ -97,8 +98,11 @@ function checkTouchpointProps(type: string, props: Record<string, unknown>): str
     if (key in props && !isNumber(props[key])) return `props.${key} must be a number`;
   }
   if ('currency' in props && !isCurrency(props.currency)) return 'props.currency must be ISO 4217, upper case';
-  for (const key of ['order_id', 'query', 'list', 'step', 'coupon', 'comment'] as const) {
+  for (const key of ['order_id', 'query', 'list', 'step', 'coupon', 'comment', 'page_type', 'subscription_id'] as const) {
     if (key in props && typeof props[key] !== 'string') return `props.${key} must be a string`;
+  }
+  if (type === 'support_contact' && 'via' in props && !(SUPPORT_CHANNELS as readonly unknown[]).includes(props.via)) {
+    return `props.via must be one of ${SUPPORT_CHANNELS.join(', ')}`;
   }
   if (type === 'feedback') {
     const { rating, about } = props;

@@ -1,4 +1,4 @@
-import type { Stage, TouchpointType } from './stages.ts';
+import type { Stage, SUPPORT_CHANNELS, TouchpointType } from './stages.ts';
 
 /** A product as it travels in `props` (SPEC §3). Absent facts are left out. */
 export interface Product {
@@ -39,6 +39,13 @@ export interface WebVitalsProps {
   ttfb?: number;
   page_type?: string;
 }
+
+/** A click on a recommended product: related, upsell, cross-sell, "bought together", "buy it again". */
+export interface CrossSellClickProps { product?: Product; list?: string; page_type?: string }
+/** A contact form sent, a chat opened, a `mailto:`/`tel:` link followed. */
+export interface SupportContactProps { via: (typeof SUPPORT_CHANNELS)[number]; page_type?: string; order_id?: string }
+/** `subscription_renew` and `subscription_cancel`. */
+export interface SubscriptionProps { subscription_id?: string; product?: Product }
 
 export type EventProps = Record<string, unknown>;
 

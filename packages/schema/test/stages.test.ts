@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { orderEventId, stageOf, STAGES, TOUCHPOINT_STAGE } from '../src/index.ts';
+import { orderEventId, PAGE_STAGED, stageOf, STAGES, TOUCHPOINT_STAGE } from '../src/index.ts';
 
 describe('stageOf', () => {
   it('tags every touchpoint type with its SPEC stage', () => {
@@ -12,8 +13,8 @@ describe('stageOf', () => {
       awareness: ['landing'],
       consideration: ['page_view', 'product_list_view', 'product_view', 'site_search', 'wishlist_add'],
       decision: ['cart_add', 'cart_remove', 'cart_view', 'checkout_start', 'checkout_step'],
-      purchase: ['order_complete', 'web_vitals'],
-      loyalty: ['order_tracking_view', 'return_start', 'account_view', 'review_submit', 'newsletter_signup', 'feedback', 'feedback_prompt'],
+      purchase: ['order_complete', 'cross_sell_click', 'support_contact', 'web_vitals'],
+      loyalty: ['order_tracking_view', 'return_start', 'account_view', 'review_submit', 'newsletter_signup', 'subscription_renew', 'subscription_cancel', 'feedback', 'feedback_prompt'],
     });
   });
 
@@ -23,6 +24,22 @@ describe('stageOf', () => {
       expect(stageOf(type, 'awareness', {})).toBe('loyalty');
       expect(stageOf(type, undefined, { about: 'joy' })).toBe('loyalty');
     }
+  });
+
+  it('gives cross_sell_click, support_contact and web_vitals the stage of their page, else their own default', () => {
+    const pageTypes = fc.constantFrom(...Object.keys(TOUCHPOINT_STAGE), 'page_view', 'size_guide', '', undefined, 7);
+    fc.assert(
+      fc.property(fc.constantFrom(...(Object.keys(PAGE_STAGED) as (keyof typeof PAGE_STAGED)[])), pageTypes, (type, page_type) => {
+        const pageStage = typeof page_type === 'string' && page_type !== 'page_view' ? (TOUCHPOINT_STAGE as Record<string, string | null>)[page_type] : undefined;
+        expect(stageOf(type, 'awareness', { page_type }, { [type]: 'awareness' })).toBe(pageStage ?? PAGE_STAGED[type]);
+      }),
+    );
+    expect(stageOf('cross_sell_click', undefined, { page_type: 'cart_view' })).toBe('decision');
+    expect(stageOf('cross_sell_click', undefined, { page_type: 'page_view' })).toBe('consideration');
+    expect(stageOf('support_contact', undefined, { page_type: 'order_tracking_view' })).toBe('loyalty');
+    expect(stageOf('support_contact', undefined, { page_type: 'checkout_start' })).toBe('decision');
+    expect(stageOf('support_contact', undefined, { page_type: 'page_view' })).toBe('loyalty');
+    expect(stageOf('support_contact', undefined, undefined)).toBe('loyalty');
   });
 
   it('gives web_vitals the stage of its page and custom types their override, own stage or none', () => {

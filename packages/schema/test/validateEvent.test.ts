@@ -53,6 +53,12 @@ describe('validateEvent', () => {
     [{ type: 'order_complete', props: { order_id: 'A1', revenue: '12' } }, /^props\.revenue/],
     [{ type: 'product_list_view', props: { products: Array(51).fill({ id: 'a' }) } }, /^props\.products holds 51/],
     [{ type: 'web_vitals', props: { lcp: -1 } }, /^props\.lcp/],
+    [{ type: 'support_contact', props: {} }, /^support_contact needs props\.via/],
+    [{ type: 'support_contact', props: { via: 'pigeon' } }, /^props\.via must be one of form, chat, email, phone/],
+    [{ type: 'support_contact', props: { via: 'form', order_id: 1001 } }, /^props\.order_id must be a string/],
+    [{ type: 'cross_sell_click', props: { product: { id: 'SKU-2', price: 'cheap' }, list: 'Related products' } }, /^props\.product\.price/],
+    [{ type: 'cross_sell_click', props: { product: { id: 'SKU-2' }, page_type: 7 } }, /^props\.page_type must be a string/],
+    [{ type: 'subscription_cancel', props: { subscription_id: 42 } }, /^props\.subscription_id must be a string/],
   ])('rejects %j with a reason naming the field', (patch, reason) => {
     expect(reasonOf(patch)).toMatch(reason);
   });
@@ -67,6 +73,11 @@ describe('validateEvent', () => {
     expect(reasonOf({ type: 'order_complete', props: { order_id: '#1001' } })).toBe('ok');
     expect(reasonOf({ type: 'feedback', props: { rating: 5, about: 'purchase', comment: 'fast' } })).toBe('ok');
     expect(reasonOf({ type: 'feedback_prompt', props: { prompt: 'after_order', about: 'purchase', action: 'dismissed' } })).toBe('ok');
+    expect(reasonOf({ type: 'cross_sell_click', props: { product: { id: 'SKU-2', name: 'Belt', price: 19 }, list: 'You may also like', page_type: 'product_view' } })).toBe('ok');
+    expect(reasonOf({ type: 'cross_sell_click', props: { list: 'Related products' } })).toBe('ok');
+    for (const via of ['form', 'chat', 'email', 'phone']) expect(reasonOf({ type: 'support_contact', props: { via, page_type: 'order_tracking_view', order_id: '#1001' } })).toBe('ok');
+    expect(reasonOf({ type: 'subscription_renew', props: undefined })).toBe('ok');
+    expect(reasonOf({ type: 'subscription_cancel', props: { subscription_id: '8812', product: { name: 'Coffee beans' } } })).toBe('ok');
   });
 
   it('cuts a feedback comment to its limit instead of refusing the answer, leaving the sent object alone', () => {

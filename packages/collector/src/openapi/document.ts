@@ -1,4 +1,4 @@
-import { CHANNELS, MAX_EVENTS_PER_BATCH, STAGES } from '@waymark/schema';
+import { CHANNELS, MAX_EVENTS_PER_BATCH, STAGES, SUPPORT_CHANNELS, TOUCHPOINT_STAGE } from '@waymark/schema';
 import { DEFAULT_LIMIT, MAX_LIMIT } from '../export/exportParams.ts';
 import { DEFAULT_STEPS, MAX_STEPS, TIME_BUCKETS, TOP_PATHS } from '../reports/flowsReport.ts';
 import { PERSONA_FIELDS } from '../personas/personaFields.ts';
@@ -259,7 +259,7 @@ export const openApiDocument = {
         required: ['id', 'type', 'ts', 'url', 'session'],
         properties: {
           id: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,64}$' },
-          type: { type: 'string', description: 'A touchpoint type or a custom `^[a-z][a-z0-9_]{0,63}$`' },
+          type: { type: 'string', description: 'A touchpoint type (SPEC §3) or a custom `^[a-z][a-z0-9_]{0,63}$`', 'x-values': Object.keys(TOUCHPOINT_STAGE) },
           ts: { type: 'integer' },
           url: { type: 'string', maxLength: 2048 },
           ref: { type: 'string' },
@@ -267,7 +267,12 @@ export const openApiDocument = {
           session: { type: 'string' },
           user: { type: 'string' },
           stage: { enum: STAGES },
-          props: { type: 'object' },
+          props: {
+            type: 'object',
+            description:
+              'Touchpoint fields (SPEC §3). `cross_sell_click`: `product`, `list`, `page_type`; `support_contact`: `via` (required), `page_type`, `order_id`; `subscription_renew`, `subscription_cancel`: `subscription_id`, `product`. `cross_sell_click`, `support_contact` and `web_vitals` are stored with the stage of `page_type`.',
+            properties: { via: { enum: SUPPORT_CHANNELS }, page_type: { type: 'string' }, subscription_id: { type: 'string' }, list: { type: 'string' } },
+          },
         },
       },
       CollectResult: {

@@ -55,8 +55,10 @@ const KEPT = `(?4 IS NULL OR visitor IN (SELECT visitor FROM picked))`;
 
 /**
  * The visitor_hours column counting each built-in touchpoint type of a fixed stage (web
- * vitals and feedback prompts are no touchpoint; feedback takes the stage it is about, so it
- * is counted with the custom types, by stage).
+ * vitals and feedback prompts are no touchpoint). Feedback, cross-sell clicks and support
+ * contacts take the stage of what they are about or where they happen, and subscription
+ * renewals and cancellations came after the columns: these are counted with the custom
+ * types, by type and stage (visitor_hour_types).
  */
 const TYPE_COLUMNS = {
   landing: 'landings',
@@ -76,7 +78,10 @@ const TYPE_COLUMNS = {
   account_view: 'account_views',
   review_submit: 'review_submits',
   newsletter_signup: 'newsletter_signups',
-} as const satisfies Record<Exclude<TouchpointType, 'web_vitals' | 'feedback' | 'feedback_prompt'>, string>;
+} as const satisfies Record<
+  Exclude<TouchpointType, 'web_vitals' | 'feedback' | 'feedback_prompt' | 'cross_sell_click' | 'support_contact' | 'subscription_renew' | 'subscription_cancel'>,
+  string
+>;
 const BUILT_IN = Object.entries(TYPE_COLUMNS) as [keyof typeof TYPE_COLUMNS, string][];
 
 /** The report's statements for a site's persona rules (compiled; see FunnelScope.persona). */

@@ -7,6 +7,7 @@ import type { Pages } from '../core/pages.ts';
 import { ask, each, whenAdapter } from '../core/platform.ts';
 import type { Capture, Props } from '../core/types.ts';
 import type { Loose } from '../lib/toProduct.ts';
+import { afterSales } from './afterSales.ts';
 import { PAGE_TYPES } from './detect.ts';
 import { readRequest } from './requests.ts';
 import { cartFields } from './signals/cartFields.ts';
@@ -31,6 +32,7 @@ const CART_TYPES = /^(?:cart_add|cart_remove|wishlist_add)$/;
  * checkout steps, sign-ups and reviews. Returns the stop functions of its hooks.
  */
 export function interactions(pages: Pages, capture: Capture, track: (type: string, props: Props, options: Loose) => void, on: (target: EventTarget, type: string, listener: (event: any) => unknown) => void) {
+  const after = afterSales(pages, capture);
   const cart = cartActions(capture, () => {
     const page = pages.page();
     const props = page?.type ? page.type == 'product_view' && page.props : page && productView(page.signals);
@@ -69,9 +71,10 @@ export function interactions(pages: Pages, capture: Capture, track: (type: strin
 
   const onRequest = (method: string | undefined, url: unknown, body: unknown) => {
     const [type, props] = readRequest(method, url, body) ?? [];
-    if (!type) return;
+    if (!type) return after.request(method, url);
     if (CART_TYPES.test(type)) cartAction(type as CartAction, props!, RANK.request);
     else if (type == 'review_submit') review();
+    else if (type == 'support_contact') after.contact('form');
     else capture(type, props);
   };
 
@@ -81,7 +84,8 @@ export function interactions(pages: Pages, capture: Capture, track: (type: strin
     if (!element || (event.type == 'submit') != element instanceof HTMLFormElement) return;
     const [type, { stage, ...props }] = marked(element);
     if (CART_TYPES.test(type)) cart.add(type as CartAction, props.product, RANK.marked);
-    else if (!PAGE_TYPES.includes(type)) track(type, props, { stage });
+    // A marked recommendation block: its clicked product is read by the after-sales clicks.
+    else if (!PAGE_TYPES.includes(type) && type != 'cross_sell_click') track(type, props, { stage });
   };
 
   // A link that adds to the cart as it is followed (`cart.php?action=add` buttons of cards).
@@ -109,6 +113,7 @@ export function interactions(pages: Pages, capture: Capture, track: (type: strin
       // Account forms post newsletter=0 to opt out.
       if (isNewsletterForm(form) && fields.newsletter != 0) capture('newsletter_signup');
       else if (isReviewForm(form)) review();
+      else after.form(form);
     }
   };
 
@@ -138,6 +143,8 @@ export function interactions(pages: Pages, capture: Capture, track: (type: strin
   ];
   on(document, 'click', onMarked);
   on(document, 'click', later(onLink));
+  on(document, 'click', later(after.click));
+  on(window, 'blur', later(after.blur));
   on(document, 'submit', onMarked);
   // Some tag setups create `window.dataLayer` after us: look again once the page loaded.
   on(window, 'load', layer.hook);

@@ -14,6 +14,8 @@ import { urlRule, type PageRules } from './signals/urlRules.ts';
 export interface Signals {
   /** The page's URL, as it was when the page started. */
   url: URL;
+  /** The site's own URL rules (`pages`), for what is matched beyond the page's URL. */
+  rules?: PageRules;
   /**
    * Before `urls` is set: true when the markup (`<body>`) or the platform's objects say the
    * page is of this type. After: the URL rule's match (SPEC §4: URL rules last).
@@ -42,6 +44,7 @@ export function pageSignals(url: URL, rules: PageRules | undefined, dlEvents: Ma
   const platform = once(() => ask((adapter) => adapter.page?.(url)));
   const signals: Signals = {
     url,
+    rules,
     // A site's own rule for a type replaces the built-in URL rule and body classes alike.
     rule: (type) => (signals.urls ? urlRule(type, url, rules) : !(rules && type in rules) && (pageClass(type) || platform()?.type == type)),
     dl: (...names) => names.map((name) => dlEvents.get(name)).find(Boolean),

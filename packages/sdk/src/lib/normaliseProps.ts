@@ -14,7 +14,7 @@ export function normaliseProps(props: Loose): Loose {
   }
   for (const key of ['value', 'revenue', 'shipping', 'tax']) if (key in props) result[key] = toAmount(props[key]);
   if ('currency' in props) result.currency = toCurrency(props.currency);
-  for (const key of ['order_id', 'query', 'list', 'step', 'coupon']) {
+  for (const key of ['order_id', 'query', 'list', 'step', 'coupon', 'subscription_id']) {
     if (typeof props[key] == 'number') result[key] = String(props[key]);
   }
   return compact(result);

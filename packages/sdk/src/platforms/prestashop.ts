@@ -28,6 +28,8 @@ export const prestashop: AdapterFactory = ({ pick, toProduct, toAmount, toCurren
       account_view: '#my-account',
     },
     cartForm: 'form#add-to-cart-or-refresh',
+    // The product page's accessories, headed by a `<p>`.
+    crossSell: '.product-accessories',
     newsletterForm: '[name=submitNewsletter],.block_newsletter',
     reviewForm: '#post-product-comment-form',
     orderTotal: '#order-items .total-value td:last-child',

@@ -15,6 +15,7 @@ export const shopware: AdapterFactory = () => ({
     const id = /(?:line-item|wishlist)\/.*\/([\da-f]{32})$/.exec(pathname)?.[1];
     return id && document.querySelector(`.line-item-promotion [data-product-id="${id}"]`) ? false : { id, ...fields };
   },
-  // The CMS newsletter form and the account's checkbox post by script.
-  request: (target, fields) => (/newsletter/.test(target) && /^(?:subscribe|direct)$/.test(fields.option) ? ['newsletter_signup', {}] : undefined),
+  // The CMS newsletter and contact forms and the account's checkbox post by script.
+  request: (target, fields) =>
+    /newsletter/.test(target) && /^(?:subscribe|direct)$/.test(fields.option) ? ['newsletter_signup', {}] : /\/form\/contact/.test(target) ? ['support_contact', {}] : undefined,
 });

@@ -14,6 +14,12 @@ export const woocommerce: AdapterFactory = () => ({
     account_view: '.woocommerce-account',
   },
   cartForm: 'form.cart',
+  // Contact Form 7 and WPForms.
+  contactForm: '.wpcf7-form,.wpforms-form',
+  // WooCommerce Subscriptions' actions on My Account › View subscription: links carrying the change.
+  subscriptionCancel: 'a[href*="change_subscription_to=cancelled"]',
+  subscriptionRenew: 'a[href*="change_subscription_to=active"],a[href*="subscription_renewal_early="],a[href*="resubscribe="]',
+  subscriptionProduct: '.woocommerce-MyAccount-content .order_details .product-name a',
   // Reviews are WordPress comments on a product.
   reviewForm: '.single-product #commentform',
   orderNumber: '.woocommerce-order-overview__order strong',

@@ -2,12 +2,15 @@ import type { PageType } from '../../core/types.ts';
 
 /** A page rule: a pattern of the path, query and hash; `false` turns a built-in rule off. */
 export type PageRule = string | RegExp | false;
-export type PageRules = Partial<Record<PageType, PageRule>>;
+/** Subscription actions: matched against the URL a form posts to or a script requests. */
+export type SubscriptionAction = 'subscription_renew' | 'subscription_cancel';
+export type PageRules = Partial<Record<PageType | SubscriptionAction, PageRule>>;
 
 /**
  * Built-in URL rules of the common storefronts (friendly URLs and `?controller=`,
  * `route=` ones), matched against
- * `path?query#hash`. A site overrides any of them with `pages` in its config.
+ * `path?query#hash` of the page, or of the action for subscriptions. A site overrides any
+ * of them with `pages` in its config.
  */
 const RULES: PageRules = {
   order_complete:
@@ -21,10 +24,14 @@ const RULES: PageRules = {
   product_view: /\/products?\/[^/?#]/i,
   product_list_view: /\/collections\/[^/?#]|product-category|\/categor(?:y|ies)\/|^\/shop\/?(?:[?#]|$)/i,
   account_view: /\/(?:my-)?account(?![\w-])|controller=(?:my-account|identity|addresses)|route=account/i,
+  // A subscription's cancel, renew or reactivate action (`/subscriptions/123/cancel`,
+  // `cancelSubscription`, `subscription_renewal=…`).
+  subscription_cancel: /subscriptions?\b.*\bcancel|cancel-?subscription/i,
+  subscription_renew: /subscriptions?\b.*\b(?:renew|reactivate|resume)|(?:renew|reactivate|resume)-?subscription|subscription_renewal/i,
 };
 
 /** The built-in or overridden rule of `type` applied to a page URL. */
-export function urlRule(type: PageType, url: URL, overrides: PageRules = {}): RegExpExecArray | null {
+export function urlRule(type: PageType | SubscriptionAction, url: URL, overrides: PageRules = {}): RegExpExecArray | null {
   const rule = type in overrides ? overrides[type] : RULES[type];
   // A product or collection is never an order, a return or a checkout, whatever its handle says.
   if (!rule || (rule == RULES[type] && /^(?:order|return|checkout)/.test(type) && /\/(?:products|collections)\//.test(url.pathname))) return null;
