@@ -21,7 +21,7 @@ const CHANNEL_VISITORS = `SELECT visitor FROM visitor_hour_landings WHERE site_i
 
 /** A returning kept visitor's rows of the range, by their key (visitor_hours_by_visitor). */
 const HOURS_OF_RETURNING = `CROSS JOIN visitor_hours h INDEXED BY visitor_hours_by_visitor
-    ON h.site_id = ?1 AND h.visitor = p.visitor AND h.hour >= ?2 AND h.hour < ?3`;
+    ON h.site_id = ?1 AND h.visitor = d.visitor AND h.hour >= ?2 AND h.hour < ?3`;
 
 /**
  * The one currency of the orders of the range's one-hour visitors (hour_visitor_money, kept
@@ -34,16 +34,16 @@ const ONE_HOUR_CURRENCY = `SELECT CASE WHEN count(DISTINCT currency) <= 1 THEN c
 
 /**
  * The visitors of the range (from the per-visitor-hour rollup: a visitor with one row in the
- * range is that row, only returning visitors' rows are grouped) with their primary persona
- * (the site's rules over their lifetime rollup, looked up by its key), read once into `p`,
- * then counted in ONE grouping by persona and what the report tells apart (furthest stage,
- * bought, added to the cart, the channel of a single landing), one-hour buyers' money with
- * them. Only what a visitor's row cannot say is looked up by key afterwards, for the few it
- * concerns: other buyers' orders by currency, the landings of visitors with several.
- * ?1–?3 scope, ?4 channels, ?5 devices, ?6 now, ?7 the rules' values.
+ * range is that row, only returning visitors' rows are grouped) with the position of their
+ * primary persona (the site's rules over their lifetime rollup, looked up by its key), read
+ * once into `p`, then counted in ONE grouping by persona and what the report tells apart
+ * (furthest stage, bought, added to the cart, the channel of a single landing), one-hour
+ * buyers' money with them. Only what a visitor's row cannot say is looked up by key, for the
+ * few it concerns (`d`): other buyers' orders by currency, the landings of visitors with
+ * several. ?1–?3 scope, ?4 channels, ?5 devices, ?6 now, ?7 the rules' values.
  */
 function personaRowsSql(personas: readonly Persona[]) {
-  const { sql: persona, values } = personaCaseSql(personas, visitorFeatureSql(6), 7);
+  const { sql: persona, values } = personaCaseSql(personas, visitorFeatureSql(6), 7, 'position');
   const sql = `WITH
 one_hour_currency AS MATERIALIZED (${ONE_HOUR_CURRENCY}),
 p AS MATERIALIZED (
@@ -60,7 +60,10 @@ p AS MATERIALIZED (
     GROUP BY visitor
     HAVING (?4 IS NULL OR visitor IN (${CHANNEL_VISITORS}))
       AND (?5 IS NULL OR max(device IN (SELECT value FROM json_each(?5))))) k
-  CROSS JOIN visitor_totals t ON t.site_id = ?1 AND t.visitor = k.visitor)
+  CROSS JOIN visitor_totals t ON t.site_id = ?1 AND t.visitor = k.visitor),
+d AS MATERIALIZED (
+  SELECT visitor, hour, landings, persona, orders > 0 AND revenue IS NULL AS other_buyer FROM p
+  WHERE (orders > 0 AND revenue IS NULL) OR landings > 1 OR (hour IS NULL AND landings > 0))
 SELECT 'visitors' AS kind, persona, furthest, orders > 0 AS bought, cart_adds > 0 AS carted,
        CASE WHEN hour IS NOT NULL AND landings = 1 THEN coalesce(channel, 'unknown') END AS channel,
        count(*) AS visitors, NULL AS landings, sum(CASE WHEN revenue IS NOT NULL THEN orders END) AS orders, sum(revenue) AS revenue,
@@ -68,25 +71,25 @@ SELECT 'visitors' AS kind, persona, furthest, orders > 0 AS bought, cart_adds > 
   FROM p GROUP BY persona, furthest, bought, carted, channel
 UNION ALL
 SELECT 'revenue', persona, NULL, NULL, NULL, NULL, NULL, NULL, sum(events), sum(amount), currency FROM (
-  SELECT p.persona, m.currency, m.events, m.amount FROM p
-    CROSS JOIN visitor_hour_money m ON m.site_id = ?1 AND m.hour = p.hour AND m.visitor = p.visitor AND m.kind = 'order'
-  WHERE p.orders > 0 AND p.hour IS NOT NULL AND p.revenue IS NULL
+  SELECT d.persona, m.currency, m.events, m.amount FROM d
+    CROSS JOIN visitor_hour_money m ON m.site_id = ?1 AND m.hour = d.hour AND m.visitor = d.visitor AND m.kind = 'order'
+  WHERE d.other_buyer AND d.hour IS NOT NULL
   UNION ALL
-  SELECT p.persona, m.currency, m.events, m.amount FROM p ${HOURS_OF_RETURNING}
+  SELECT d.persona, m.currency, m.events, m.amount FROM d ${HOURS_OF_RETURNING}
     CROSS JOIN visitor_hour_money m ON m.site_id = ?1 AND m.hour = h.hour AND m.visitor = h.visitor AND m.kind = 'order'
-  WHERE p.orders > 0 AND p.hour IS NULL)
+  WHERE d.other_buyer AND d.hour IS NULL)
 GROUP BY persona, currency
 UNION ALL
 SELECT 'channel', persona, NULL, NULL, NULL, channel, count(*), sum(landings), NULL, NULL, NULL FROM (
-  SELECT p.persona, l.channel, sum(l.landings) AS landings FROM p
-    CROSS JOIN visitor_hour_landings l ON l.site_id = ?1 AND l.hour = p.hour AND l.visitor = p.visitor
-  WHERE p.hour IS NOT NULL AND p.landings > 1
-  GROUP BY p.persona, l.channel, p.visitor
+  SELECT d.persona, l.channel, sum(l.landings) AS landings FROM d
+    CROSS JOIN visitor_hour_landings l ON l.site_id = ?1 AND l.hour = d.hour AND l.visitor = d.visitor
+  WHERE d.hour IS NOT NULL AND d.landings > 1
+  GROUP BY d.persona, l.channel, d.visitor
   UNION ALL
-  SELECT p.persona, l.channel, sum(l.landings) FROM p ${HOURS_OF_RETURNING}
+  SELECT d.persona, l.channel, sum(l.landings) FROM d ${HOURS_OF_RETURNING}
     CROSS JOIN visitor_hour_landings l ON l.site_id = ?1 AND l.hour = h.hour AND l.visitor = h.visitor
-  WHERE p.hour IS NULL AND p.landings > 0
-  GROUP BY p.persona, l.channel, p.visitor)
+  WHERE d.hour IS NULL AND d.landings > 0
+  GROUP BY d.persona, l.channel, d.visitor)
 GROUP BY persona, channel`;
   return { sql, values };
 }
@@ -96,7 +99,7 @@ export async function readPersonaRows(db: D1Database, scope: PersonaScope, perso
   const list = (v?: string[]) => (v ? JSON.stringify(v) : null);
   const params = [scope.siteId, scope.fromHour, scope.toHour, list(scope.channels), list(scope.devices), scope.now, JSON.stringify(values)];
   const result = await db.prepare(sql).bind(...usedParams(sql, params)).all<PersonaGroup>();
-  return tallyPersonaRows(result.results, result.meta.rows_read ?? 0);
+  return tallyPersonaRows(personas, result.results, result.meta.rows_read ?? 0);
 }
 
 /** One visitor's features from their lifetime rollup, or null for a visitor with no touchpoint stored. */

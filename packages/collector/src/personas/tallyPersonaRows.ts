@@ -1,12 +1,15 @@
+import { OTHER, type Persona } from './personaRules.ts';
+
 /**
- * One row of the persona statement (personas/queries.ts). `visitors` rows count a persona's
+ * One row of the persona statement (personas/queries.ts), its persona by position in the
+ * site's list (the list's length: `other`). `visitors` rows count a persona's
  * visitors by furthest stage, bought, added to the cart and the channel of a single landing,
  * with one-hour buyers' orders and revenue in `currency`; `revenue` rows are other buyers'
  * orders by currency, `channel` rows the landings of visitors with several.
  */
 export interface PersonaGroup {
   kind: 'visitors' | 'revenue' | 'channel';
-  persona: string;
+  persona: number;
   furthest: number | null;
   bought: number | null;
   carted: number | null;
@@ -28,7 +31,7 @@ export interface PersonaRows {
 }
 
 /** The statement's groups added up per persona and furthest stage, currency, channel. */
-export function tallyPersonaRows(groups: readonly PersonaGroup[], rowsRead: number): PersonaRows {
+export function tallyPersonaRows(personas: readonly Persona[], groups: readonly PersonaGroup[], rowsRead: number): PersonaRows {
   const reach = new Map<string, PersonaRows['reach'][number]>();
   const revenue = new Map<string, PersonaRows['revenue'][number]>();
   const channels = new Map<string, PersonaRows['channels'][number]>();
@@ -43,18 +46,19 @@ export function tallyPersonaRows(groups: readonly PersonaGroup[], rowsRead: numb
     entry.visitors += visitors;
   };
   for (const g of groups) {
-    if (g.kind === 'revenue') addRevenue(g.persona, g.currency!, g.orders!, g.revenue!);
-    else if (g.kind === 'channel') addChannel(g.persona, g.channel!, g.landings!, g.visitors!);
+    const persona = personas[g.persona]?.key ?? OTHER;
+    if (g.kind === 'revenue') addRevenue(persona, g.currency!, g.orders!, g.revenue!);
+    else if (g.kind === 'channel') addChannel(persona, g.channel!, g.landings!, g.visitors!);
     else {
       const visitors = g.visitors!;
-      const entry = entryOf(reach, [g.persona, g.furthest], () => ({ persona: g.persona, furthest: g.furthest!, visitors: 0, buyers: 0, cart_visitors: 0, abandoned: 0 }));
+      const entry = entryOf(reach, [persona, g.furthest], () => ({ persona, furthest: g.furthest!, visitors: 0, buyers: 0, cart_visitors: 0, abandoned: 0 }));
       entry.visitors += visitors;
       if (g.bought) entry.buyers += visitors;
       if (g.carted) entry.cart_visitors += visitors;
       if (g.carted && !g.bought) entry.abandoned += visitors;
       // A single landing is one landing per visitor.
-      if (g.channel !== null) addChannel(g.persona, g.channel, visitors, visitors);
-      if (g.orders) addRevenue(g.persona, g.currency!, g.orders, g.revenue!);
+      if (g.channel !== null) addChannel(persona, g.channel, visitors, visitors);
+      if (g.orders) addRevenue(persona, g.currency!, g.orders, g.revenue!);
     }
   }
   return { reach: [...reach.values()], revenue: [...revenue.values()], channels: [...channels.values()], rowsRead };
