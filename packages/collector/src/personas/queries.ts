@@ -33,42 +33,60 @@ const ONE_HOUR_CURRENCY = `SELECT CASE WHEN count(DISTINCT currency) <= 1 THEN c
   FROM hour_visitor_money WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND kind = 'order' AND events > 0`;
 
 /**
- * The visitors of the range (from the per-visitor-hour rollup: a visitor with one row in the
- * range is that row, only returning visitors' rows are grouped) with the position of their
- * primary persona (the site's rules over their lifetime rollup, looked up by its key), read
- * once into `p`, then counted in ONE grouping by persona and what the report tells apart
- * (furthest stage, bought, added to the cart, the channel of a single landing), one-hour
- * buyers' money with them. Only what a visitor's row cannot say is looked up by key, for the
- * few it concerns (`d`): other buyers' orders by currency, the landings of visitors with
- * several. ?1–?3 scope, ?4 channels, ?5 devices, ?6 now, ?7 the rules' values.
+ * The range's visitors under the position of their primary persona (the site's rules over
+ * their lifetime rollup, looked up by its key), each read once, counted by persona and what
+ * the report tells apart (furthest stage, bought, added to the cart, the channel of a single
+ * landing), with one-hour buyers' money. A visitor whose only row in the range is one row is
+ * that row (most visitors): they are counted hour by hour, in `solo` (one small grouping per
+ * hour instead of one sort of every visitor of the range), into a JSON list per hour. Only
+ * returning visitors' rows are grouped by visitor (`returners`). What a visitor's row cannot
+ * say is looked up by key, for the few it concerns (`d`, kept apart in `solo` as groups of
+ * one visitor): other buyers' orders by currency, the landings of visitors with several.
+ * ?1–?3 scope, ?4 channels, ?5 devices, ?6 now, ?7 the rules' values.
  */
 function personaRowsSql(personas: readonly Persona[]) {
   const { sql: persona, values } = personaCaseSql(personas, visitorFeatureSql(6), 7, 'position');
-  const sql = `WITH
+  const sql = `WITH RECURSIVE
+hours(hour) AS (SELECT ?2 UNION ALL SELECT hour + 1 FROM hours WHERE hour + 1 < ?3),
 one_hour_currency AS MATERIALIZED (${ONE_HOUR_CURRENCY}),
-p AS MATERIALIZED (
-  SELECT k.visitor, k.hour, k.furthest, k.orders, k.cart_adds, k.landings, k.channel, ${persona} AS persona,
-         CASE WHEN k.one_hour AND k.orders > 0 AND (SELECT currency FROM one_hour_currency) IS NOT NULL THEN t.revenue END AS revenue
-  FROM (
-    SELECT visitor, hour, furthest, orders, cart_adds, landings, channel, prev_hour IS NULL AND next_hour IS NULL AS one_hour FROM visitor_hours
-    WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND ${soloRow()}
-      AND (?4 IS NULL OR visitor IN (${CHANNEL_VISITORS}))
-      AND (?5 IS NULL OR device IN (SELECT value FROM json_each(?5)))
-    UNION ALL
-    SELECT visitor, NULL, max(furthest), sum(orders), sum(cart_adds), sum(landings), NULL, 0 FROM visitor_hours INDEXED BY visitor_hours_returning
+solo AS MATERIALIZED (
+  SELECT hours.hour, (SELECT json_group_array(json_array(persona, furthest, bought, carted, channel, visitors, orders, revenue, lookup, landings, other_buyer)) FROM (
+    SELECT persona, furthest, orders > 0 AS bought, cart_adds > 0 AS carted,
+           CASE WHEN landings = 1 THEN coalesce(channel, 'unknown') END AS channel,
+           count(*) AS visitors, sum(CASE WHEN revenue IS NOT NULL THEN orders END) AS orders, sum(revenue) AS revenue,
+           CASE WHEN other_buyer OR landings > 1 THEN visitor END AS lookup, max(landings) AS landings, max(other_buyer) AS other_buyer
+    FROM (SELECT *, orders > 0 AND revenue IS NULL AS other_buyer FROM (
+      SELECT k.visitor, k.furthest, k.orders, k.cart_adds, k.landings, k.channel, ${persona} AS persona,
+             CASE WHEN k.prev_hour IS NULL AND k.next_hour IS NULL AND k.orders > 0 AND (SELECT currency FROM one_hour_currency) IS NOT NULL
+               THEN t.revenue END AS revenue
+      FROM visitor_hours k CROSS JOIN visitor_totals t ON t.site_id = ?1 AND t.visitor = k.visitor
+      WHERE k.site_id = ?1 AND k.hour = hours.hour AND ${soloRow('k.')}
+        AND (?4 IS NULL OR k.visitor IN (${CHANNEL_VISITORS}))
+        AND (?5 IS NULL OR k.device IN (SELECT value FROM json_each(?5)))))
+    GROUP BY 1, 2, 3, 4, 5, 9)) AS groups
+  FROM hours),
+returners AS MATERIALIZED (
+  SELECT r.visitor, r.furthest, r.orders, r.cart_adds, r.landings, ${persona} AS persona FROM (
+    SELECT visitor, max(furthest) AS furthest, sum(orders) AS orders, sum(cart_adds) AS cart_adds, sum(landings) AS landings
+    FROM visitor_hours INDEXED BY visitor_hours_returning
     WHERE site_id = ?1 AND hour >= ?2 AND hour < ?3 AND ${RETURNING_ROWS}
     GROUP BY visitor
     HAVING (?4 IS NULL OR visitor IN (${CHANNEL_VISITORS}))
-      AND (?5 IS NULL OR max(device IN (SELECT value FROM json_each(?5))))) k
-  CROSS JOIN visitor_totals t ON t.site_id = ?1 AND t.visitor = k.visitor),
+      AND (?5 IS NULL OR max(device IN (SELECT value FROM json_each(?5))))) r
+  CROSS JOIN visitor_totals t ON t.site_id = ?1 AND t.visitor = r.visitor),
 d AS MATERIALIZED (
-  SELECT visitor, hour, landings, persona, orders > 0 AND revenue IS NULL AS other_buyer FROM p
-  WHERE (orders > 0 AND revenue IS NULL) OR landings > 1 OR (hour IS NULL AND landings > 0))
-SELECT 'visitors' AS kind, persona, furthest, orders > 0 AS bought, cart_adds > 0 AS carted,
-       CASE WHEN hour IS NOT NULL AND landings = 1 THEN coalesce(channel, 'unknown') END AS channel,
-       count(*) AS visitors, NULL AS landings, sum(CASE WHEN revenue IS NOT NULL THEN orders END) AS orders, sum(revenue) AS revenue,
-       (SELECT currency FROM one_hour_currency) AS currency
-  FROM p GROUP BY persona, furthest, bought, carted, channel
+  SELECT e.value ->> 8 AS visitor, s.hour, e.value ->> 9 AS landings, e.value ->> 0 AS persona, e.value ->> 10 AS other_buyer
+  FROM solo s, json_each(s.groups) e WHERE e.value ->> 8 IS NOT NULL
+  UNION ALL
+  SELECT visitor, NULL, landings, persona, orders > 0 FROM returners WHERE orders > 0 OR landings > 0)
+SELECT 'visitors' AS kind, persona, furthest, bought, carted, channel, sum(visitors) AS visitors, NULL AS landings, sum(orders) AS orders, sum(revenue) AS revenue,
+       (SELECT currency FROM one_hour_currency) AS currency FROM (
+  SELECT e.value ->> 0 AS persona, e.value ->> 1 AS furthest, e.value ->> 2 AS bought, e.value ->> 3 AS carted, e.value ->> 4 AS channel,
+         e.value ->> 5 AS visitors, e.value ->> 6 AS orders, e.value ->> 7 AS revenue
+  FROM solo s, json_each(s.groups) e
+  UNION ALL
+  SELECT persona, furthest, orders > 0, cart_adds > 0, NULL, 1, NULL, NULL FROM returners)
+GROUP BY persona, furthest, bought, carted, channel
 UNION ALL
 SELECT 'revenue', persona, NULL, NULL, NULL, NULL, NULL, NULL, sum(events), sum(amount), currency FROM (
   SELECT d.persona, m.currency, m.events, m.amount FROM d
