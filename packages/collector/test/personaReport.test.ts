@@ -30,26 +30,36 @@ async function send(site: string, events: unknown[]) {
   }
 }
 
-/** A random shopper's events over the last 300 days: the kinds of touchpoints persona features count. */
+/**
+ * A random shopper's events: over the last 300 days, or all within half an hour (most often
+ * one UTC hour: the one-hour visitors whose money the report takes from their lifetime
+ * rollup), the kinds of touchpoints persona features count, orders in the shopper's currency
+ * (EUR, USD or none) and now and then in EUR, so that visitors and ranges pay in one or several.
+ */
 const shopper = (visitor: number, now: number) =>
-  fc.array(
-    fc.record({
-      kind: fc.constantFrom('landing', 'page_view', 'product_view', 'site_search', 'cart_add', 'order_complete', 'return_start', 'order_tracking_view', 'feedback', 'web_vitals'),
-      age: fc.integer({ min: 0, max: 300 * DAY }),
-      session: fc.integer({ min: 0, max: 3 }),
-      product: fc.constantFrom('a', 'b', 'c', 'd'),
-      n: fc.integer({ min: 1, max: 5 }),
-      ref: fc.constantFrom(...REFS),
-      coupon: fc.constantFrom(undefined, '', 'SAVE10'),
-    }),
-    { minLength: 1, maxLength: 12 },
-  ).map((steps) =>
+  fc.record({
+    spread: fc.constantFrom(300 * DAY, 30 * 60_000),
+    currency: fc.constantFrom('EUR', 'USD', undefined),
+    steps: fc.array(
+      fc.record({
+        kind: fc.constantFrom('landing', 'page_view', 'product_view', 'site_search', 'cart_add', 'order_complete', 'return_start', 'order_tracking_view', 'feedback', 'web_vitals'),
+        age: fc.integer({ min: 0, max: 300 * DAY }),
+        session: fc.integer({ min: 0, max: 3 }),
+        product: fc.constantFrom('a', 'b', 'c', 'd'),
+        n: fc.integer({ min: 1, max: 5 }),
+        ref: fc.constantFrom(...REFS),
+        coupon: fc.constantFrom(undefined, '', 'SAVE10'),
+      }),
+      { minLength: 1, maxLength: 12 },
+    ),
+  }).map(({ spread, currency: shopperCurrency, steps }) =>
     steps.map((s, i) => {
       const id = `rnd_${visitor}_${i}_${now.toString(36)}`;
+      const currency = s.n === 1 ? 'EUR' : shopperCurrency;
       const props = {
         product_view: { product: { id: s.product, price: 10 * s.n, currency: 'EUR' } },
         cart_add: { product: { id: s.product, price: 10 * s.n, currency: 'EUR' } },
-        order_complete: { order_id: id, revenue: 25 * s.n, currency: 'EUR', ...(s.coupon === undefined ? {} : { coupon: s.coupon }) },
+        order_complete: { order_id: id, revenue: 25 * s.n, ...(currency === undefined ? {} : { currency }), ...(s.coupon === undefined ? {} : { coupon: s.coupon }) },
         site_search: { query: `q${s.n}` },
         feedback: { rating: s.n },
         web_vitals: { lcp: 1000 * s.n, page_type: 'product_view' },
@@ -57,7 +67,7 @@ const shopper = (visitor: number, now: number) =>
       return {
         id,
         type: s.kind,
-        ts: now - s.age,
+        ts: now - (s.age % spread),
         url: s.kind === 'landing' && s.ref === undefined && s.n === 5 ? `${SHOP}/?utm_medium=affiliate&utm_source=deals` : `${SHOP}/p/${i}`,
         anon: `a_rnd_${visitor}_${now.toString(36)}`,
         session: `s_rnd_${visitor}_${s.session}`,
@@ -67,25 +77,71 @@ const shopper = (visitor: number, now: number) =>
     }),
   );
 
-/** Per persona: visitors of the range and their buyers, from raw events and the rules evaluated in JavaScript. */
-async function referenceCounts(site: string, rules: readonly Persona[], fromHour: number, toHour: number, now: number) {
+interface ReferencePersona {
+  visitors: number;
+  buyers: number;
+  reached: number[];
+  orders: number;
+  revenue: Map<string | null, { orders: number; revenue: number }>;
+  channels: Map<string, { landings: number; visitors: number }>;
+  cartVisitors: number;
+  abandoned: number;
+}
+
+/** Per persona, from raw events and the rules evaluated in JavaScript: what the report says of the range's visitors. */
+async function referenceReport(site: string, rules: readonly Persona[], fromHour: number, toHour: number, now: number) {
   const rows = await storedEvents(site);
-  const counts = new Map<string, { visitors: number; buyers: number }>();
+  const personas = new Map<string, ReferencePersona>();
   for (const visitor of new Set(rows.map((r) => r.visitor))) {
     const own = rows.filter((r) => r.visitor === visitor);
     const inRange = own.filter((r) => r.type !== 'web_vitals' && r.ts >= fromHour * HOUR && r.ts < toHour * HOUR);
     if (inRange.length === 0) continue;
     const persona = primaryPersona(rules, featuresFromEvents(own, now));
-    const entry = counts.get(persona) ?? { visitors: 0, buyers: 0 };
+    const entry = personas.get(persona) ?? { visitors: 0, buyers: 0, reached: [0, 0, 0, 0, 0], orders: 0, revenue: new Map(), channels: new Map(), cartVisitors: 0, abandoned: 0 };
+    const orders = inRange.filter((r) => r.type === 'order_complete');
+    const carted = inRange.some((r) => r.type === 'cart_add');
+    const furthest = Math.max(...inRange.map((r) => r.stage));
     entry.visitors += 1;
-    entry.buyers += inRange.some((r) => r.type === 'order_complete') ? 1 : 0;
-    counts.set(persona, entry);
+    entry.buyers += orders.length > 0 ? 1 : 0;
+    entry.reached = entry.reached.map((n, i) => n + (furthest >= i + 1 ? 1 : 0));
+    entry.orders += orders.length;
+    for (const order of orders) {
+      const props = JSON.parse(order.props!) as { revenue: number; currency?: string };
+      const money = entry.revenue.get(props.currency ?? null) ?? { orders: 0, revenue: 0 };
+      entry.revenue.set(props.currency ?? null, { orders: money.orders + 1, revenue: money.revenue + props.revenue });
+    }
+    const landings = inRange.filter((r) => r.type === 'landing');
+    for (const channel of new Set(landings.map((r) => r.channel ?? 'unknown'))) {
+      const seen = entry.channels.get(channel) ?? { landings: 0, visitors: 0 };
+      entry.channels.set(channel, { landings: seen.landings + landings.filter((r) => (r.channel ?? 'unknown') === channel).length, visitors: seen.visitors + 1 });
+    }
+    entry.cartVisitors += carted ? 1 : 0;
+    entry.abandoned += carted && orders.length === 0 ? 1 : 0;
+    personas.set(persona, entry);
   }
-  return counts;
+  return new Map(
+    [...personas].map(([key, p]) => [
+      key,
+      {
+        visitors: p.visitors,
+        buyers: p.buyers,
+        reached: p.reached,
+        orders: p.orders,
+        revenue: [...p.revenue]
+          .map(([currency, m]) => ({ currency, ...m }))
+          .sort((a, b) => b.orders - a.orders || String(a.currency).localeCompare(String(b.currency))),
+        top_channels: [...p.channels]
+          .map(([channel, c]) => ({ channel, ...c }))
+          .sort((a, b) => b.visitors - a.visitors || b.landings - a.landings || a.channel.localeCompare(b.channel))
+          .slice(0, 5),
+        abandoned_carts: { visitors: p.abandoned, cart_visitors: p.cartVisitors },
+      },
+    ]),
+  );
 }
 
 describe('persona report', () => {
-  it('counts each persona’s visitors and buyers as the rules say over raw events (random shoppers, random rules, random ranges)', async () => {
+  it('counts each persona’s visitors, stages, buyers, orders, revenue, channels and abandoned carts as the rules say over raw events (random shoppers, random rules, random ranges)', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 1, max: 5 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, v) => shopper(v, Date.now())))),
@@ -100,13 +156,55 @@ describe('persona report', () => {
           const valid = validatePersonas(rules);
           const rows = await readPersonaRows(env.DB, { siteId: await siteId(site), fromHour, toHour, now }, valid);
           const report = personaReportJson(valid, rows);
-          const expected = await referenceCounts(site, valid, fromHour, toHour, now);
-          const got = new Map(report.personas.filter((p) => p.visitors > 0).map((p) => [p.key, { visitors: p.visitors, buyers: p.buyers }]));
+          const expected = await referenceReport(site, valid, fromHour, toHour, now);
+          const got = new Map(
+            report.personas
+              .filter((p) => p.visitors > 0)
+              .map((p) => [
+                p.key,
+                {
+                  visitors: p.visitors,
+                  buyers: p.buyers,
+                  reached: p.stages.map((s) => s.reached),
+                  orders: p.orders,
+                  revenue: p.revenue.map(({ currency, orders, revenue }) => ({ currency, orders, revenue })),
+                  top_channels: p.top_channels,
+                  abandoned_carts: { visitors: p.abandoned_carts.visitors, cart_visitors: p.abandoned_carts.cart_visitors },
+                },
+              ]),
+          );
           expect(got).toEqual(expected);
         },
       ),
-      { numRuns: 25 },
+      { numRuns: 40 },
     );
+  });
+
+  it('gives one-hour buyers’ revenue in its currency whether the range’s one-hour buyers paid in one currency or several', async () => {
+    const hour = Math.floor(Date.now() / HOUR) - 2;
+    const order = (visitor: string, minute: number, props: Record<string, unknown>) => ({
+      id: `order_${visitor}_${minute}_${hour}`,
+      type: 'order_complete',
+      ts: hour * HOUR + minute * 60_000,
+      url: `${SHOP}/thanks`,
+      anon: `a_cur_${visitor}`,
+      session: `s_cur_${visitor}`,
+      props: { order_id: `o_${visitor}_${minute}`, ...props },
+    });
+    const rules: Persona[] = [{ key: 'buyer', name: 'Buyer', description: '', when: { field: 'orders', gte: 1 } }];
+    const revenueOf = async (site: string) => {
+      const rows = await readPersonaRows(env.DB, { siteId: await siteId(site), fromHour: hour, toHour: hour + 1, now: Date.now() }, rules);
+      return personaReportJson(rules, rows).personas[0]!.revenue.map(({ currency, orders, revenue }) => ({ currency, orders, revenue }));
+    };
+    const oneCurrency = await createSite();
+    await send(oneCurrency.site, [order('a', 1, { revenue: 10 }), order('a', 2, { revenue: 5 }), order('b', 3, { revenue: 7.5 })]);
+    expect(await revenueOf(oneCurrency.site)).toEqual([{ currency: null, orders: 3, revenue: 22.5 }]);
+    const several = await createSite();
+    await send(several.site, [order('a', 1, { revenue: 10, currency: 'EUR' }), order('b', 2, { revenue: 20, currency: 'USD' }), order('b', 3, { revenue: 1, currency: 'USD' }), order('c', 4, { revenue: 3, currency: 'EUR' })]);
+    expect(await revenueOf(several.site)).toEqual([
+      { currency: 'EUR', orders: 2, revenue: 13 },
+      { currency: 'USD', orders: 2, revenue: 21 },
+    ]);
   });
 
   it('puts each known shopper where a shop would expect (default personas)', async () => {

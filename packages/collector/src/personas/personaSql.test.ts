@@ -5,14 +5,14 @@ import { features, personas } from '../../test/personaArbitraries.ts';
 import { DEFAULT_PERSONAS } from './defaultPersonas.ts';
 import { primaryPersona } from './matchPersona.ts';
 import type { VisitorFeatures } from './personaFields.ts';
-import type { Persona } from './personaRules.ts';
+import { OTHER, type Persona } from './personaRules.ts';
 import { personaCaseSql } from './personaSql.ts';
 import { validatePersonas } from './validatePersonas.ts';
 
 /** Each visitor's persona as D1 computes it from the compiled CASE over a table of features. */
-async function personasInD1(rules: readonly Persona[], rows: VisitorFeatures[]): Promise<string[]> {
-  const { sql, values } = personaCaseSql(rules, (field) => `value ->> '$.${field}'`, 1);
-  const result = await env.DB.prepare(`SELECT ${sql} AS persona FROM json_each(?2) ORDER BY key`).bind(JSON.stringify(values), JSON.stringify(rows)).all<{ persona: string }>();
+async function personasInD1(rules: readonly Persona[], rows: VisitorFeatures[], gives: 'key' | 'position' = 'key'): Promise<(string | number)[]> {
+  const { sql, values } = personaCaseSql(rules, (field) => `value ->> '$.${field}'`, 1, gives);
+  const result = await env.DB.prepare(`SELECT ${sql} AS persona FROM json_each(?2) ORDER BY key`).bind(JSON.stringify(values), JSON.stringify(rows)).all<{ persona: string | number }>();
   return result.results.map((r) => r.persona);
 }
 
@@ -21,7 +21,10 @@ describe('persona rules compiled to SQL', () => {
     await fc.assert(
       fc.asyncProperty(personas, fc.array(features, { minLength: 1, maxLength: 12 }), async (rules, rows) => {
         const valid = validatePersonas(rules);
-        expect(await personasInD1(valid, rows)).toEqual(rows.map((row) => primaryPersona(valid, row)));
+        const expected = rows.map((row) => primaryPersona(valid, row));
+        expect(await personasInD1(valid, rows)).toEqual(expected);
+        const positions = await personasInD1(valid, rows, 'position');
+        expect(positions.map((i) => valid[i as number]?.key ?? OTHER)).toEqual(expected);
       }),
       { numRuns: 150 },
     );

@@ -7,8 +7,15 @@ import { operatorOf, type Persona, type When } from './personaRules.ts';
  * numeric path (`?N ->> '$[3]'`), so rules can never inject SQL and never hit D1's limit of
  * 100 bound parameters. Each test is wrapped so it is 0 or 1, never NULL: a missing feature
  * then fails the test, and `not` of it holds — the same logic as `matchesWhen`.
+ * `gives: 'position'` makes the CASE give the persona's position in the list instead
+ * (personas.length for `other`): an integer, cheaper for a report to group by than the key.
  */
-export function personaCaseSql(personas: readonly Persona[], column: (field: PersonaField) => string, param: number): { sql: string; values: unknown[] } {
+export function personaCaseSql(
+  personas: readonly Persona[],
+  column: (field: PersonaField) => string,
+  param: number,
+  gives: 'key' | 'position' = 'key',
+): { sql: string; values: unknown[] } {
   const values: unknown[] = [];
   const value = (v: unknown) => {
     values.push(v);
@@ -32,7 +39,8 @@ export function personaCaseSql(personas: readonly Persona[], column: (field: Per
         return `coalesce(${col} <= ${value(when.lte)}, 0)`;
     }
   };
-  if (personas.length === 0) return { sql: `'other'`, values };
-  const branches = personas.map((p) => `WHEN ${compile(p.when)} THEN ${value(p.key)}`);
-  return { sql: `CASE ${branches.join(' ')} ELSE 'other' END`, values };
+  const other = gives === 'key' ? `'other'` : String(personas.length);
+  if (personas.length === 0) return { sql: other, values };
+  const branches = personas.map((p, i) => `WHEN ${compile(p.when)} THEN ${gives === 'key' ? value(p.key) : i}`);
+  return { sql: `CASE ${branches.join(' ')} ELSE ${other} END`, values };
 }

@@ -1,5 +1,5 @@
 import { STAGES } from '@waymark/schema';
-import type { PersonaRows } from '../personas/queries.ts';
+import type { PersonaRows } from '../personas/tallyPersonaRows.ts';
 import { OTHER, type Persona } from '../personas/personaRules.ts';
 import { ratio } from './ratio.ts';
 
