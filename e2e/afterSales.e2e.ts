@@ -1,7 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForEvents } from './lib/exportedEvents.ts';
+import { serveShop } from './lib/serveShop.ts';
 import { startStack, type Stack } from './lib/startStack.ts';
 
 /** A shop page of no known platform: its product in JSON-LD, the script tag served by the collector. */
@@ -22,7 +21,7 @@ const orderBody = `<h2>Order #1042</h2><p>Shipped. Questions? <a href="mailto:he
 
 describe('after-sales touchpoints clicked in Chromium, stored by the collector with their page’s stage', () => {
   let stack: Stack;
-  let shop: Server;
+  let shop: Awaited<ReturnType<typeof serveShop>>;
   let origin: string;
   beforeAll(async () => {
     stack = await startStack();
@@ -32,15 +31,8 @@ describe('after-sales touchpoints clicked in Chromium, stored by the collector w
       '/account/orders/1042': page(stack.proxy.url, stack.site, 'Order #1042', orderBody),
       '/thanks': page(stack.proxy.url, stack.site, 'See you', ''),
     };
-    shop = createServer((request, response) => response.writeHead(pages[request.url!] ? 200 : 404, { 'Content-Type': 'text/html' }).end(pages[request.url!] ?? ''));
-    await new Promise<void>((resolve) => shop.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(shop.address() as AddressInfo).port}`;
-    const response = await fetch(`${stack.collector}/v1/admin/sites/${stack.site}`, {
-      method: 'PATCH',
-      headers: { Authorization: `Bearer ${stack.adminToken}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ origins: [origin] }),
-    });
-    expect(response.status, await response.text()).toBe(200);
+    shop = await serveShop(stack, (path) => pages[path]);
+    origin = shop.origin;
   });
   afterAll(async () => {
     shop?.close();

@@ -1,7 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForEvents } from './lib/exportedEvents.ts';
+import { serveShop } from './lib/serveShop.ts';
 import { startStack, type Stack } from './lib/startStack.ts';
 
 /**
@@ -20,19 +19,12 @@ const shopifyProductPage = (collector: string, site: string) => `<!doctype html>
 
 describe('a platform page served the script tag by the collector, in Chromium', () => {
   let stack: Stack;
-  let shopify: Server;
+  let shopify: Awaited<ReturnType<typeof serveShop>>;
   let origin: string;
   beforeAll(async () => {
     stack = await startStack();
-    shopify = createServer((_, response) => response.writeHead(200, { 'Content-Type': 'text/html' }).end(shopifyProductPage(stack.proxy.url, stack.site)));
-    await new Promise<void>((resolve) => shopify.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(shopify.address() as AddressInfo).port}`;
-    const response = await fetch(`${stack.collector}/v1/admin/sites/${stack.site}`, {
-      method: 'PATCH',
-      headers: { Authorization: `Bearer ${stack.adminToken}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ origins: [origin] }),
-    });
-    expect(response.status, await response.text()).toBe(200);
+    shopify = await serveShop(stack, () => shopifyProductPage(stack.proxy.url, stack.site));
+    origin = shopify.origin;
   });
   afterAll(async () => {
     shopify?.close();
