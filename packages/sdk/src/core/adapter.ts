@@ -38,6 +38,16 @@ export interface Adapter {
   orderPageNumber?: string;
   /** Pages where a query parameter filters rather than searches. */
   notSearch?: string;
+  /** Recommendation blocks (related, upsell, cross-sell, "bought together") the generic markers miss. */
+  crossSell?: string;
+  /** Contact forms the generic markers miss. */
+  contactForm?: string;
+  /** Buttons, links and forms of the platform's subscription apps that renew or reactivate a subscription. */
+  subscriptionRenew?: string;
+  /** Buttons, links and forms of the platform's subscription apps that cancel one. */
+  subscriptionCancel?: string;
+  /** Where a subscription page names the subscribed product. */
+  subscriptionProduct?: string;
   /** The shop's currency, where the platform publishes it. */
   currency?(): string | undefined;
   /** The cart of cart and checkout pages. */
